@@ -1,0 +1,16 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { formToObject, runAction, type ActionResult } from '@/lib/action'
+import { addCar, addCarSchema } from '@/lib/accounts/add-car'
+import { requireUser } from '@/lib/auth/session'
+
+export async function addCarAction(_previous: ActionResult<{ id: string }> | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const actor = await requireUser()
+    const input = addCarSchema.parse(formToObject(form))
+    const car = await addCar(actor, input)
+    revalidatePath('/[locale]/account', 'page')
+    return { id: car.id }
+  }, 'account.carAdded')
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next'
+import { getTranslations, setRequestLocale } from 'next-intl/server'
+import { getAccount } from '@/lib/accounts/get-account'
+import { requirePageUser } from '@/lib/auth/session'
+import type { Locale } from '@/lib/i18n/routing'
+import { CarForm } from './car-form'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('account')
+  return { title: t('title') }
+}
+
+export default async function AccountPage({ params }: { params: Promise<{ locale: Locale }> }) {
+  const { locale } = await params
+  setRequestLocale(locale)
+  const actor = await requirePageUser(locale, '/account')
+  const [t, tAuth, { user, cars }] = await Promise.all([getTranslations('account'), getTranslations('auth'), getAccount(actor)])
+  return (
+    <div className="stack">
+      <h1>{t('title')}</h1>
+      <section className="card stack-sm" aria-labelledby="details">
+        <h2 id="details">{t('details')}</h2>
+        <dl className="grid grid-2">
+          <div><dt className="muted small">{tAuth('name')}</dt><dd>{user.name}</dd></div>
+          <div><dt className="muted small">{tAuth('email')}</dt><dd>{user.email}</dd></div>
+          <div><dt className="muted small">{tAuth('phone')}</dt><dd>{user.phone ?? '—'}</dd></div>
+          <div>
+            <dt className="muted small">{t('roles')}</dt>
+            <dd className="row">{user.roles.map((r) => <span key={r} className="badge">{t(`role.${r}`)}</span>)}</dd>
+          </div>
+        </dl>
+      </section>
+      <section className="card stack-sm" aria-labelledby="cars">
+        <h2 id="cars">{t('cars')}</h2>
+        {cars.length === 0 ? (
+          <p className="muted">{t('noCars')}</p>
+        ) : (
+          <ul>
+            {cars.map((c) => (
+              <li key={c.id}>{t('carLine', { make: c.make, model: c.model, colour: c.colour, plate: c.plate, seats: c.seats })}</li>
+            ))}
+          </ul>
+        )}
+        <h3>{t('addCar')}</h3>
+        <CarForm />
+      </section>
+    </div>
+  )
+}

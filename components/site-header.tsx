@@ -1,0 +1,42 @@
+import { getTranslations } from 'next-intl/server'
+import { LocaleSwitch } from '@/components/locale-switch'
+import { SignOutButton } from '@/components/sign-out-button'
+import { SiteNav, type NavItem } from '@/components/site-nav'
+import { hasRole } from '@/lib/auth/permissions'
+import { getCurrentUser } from '@/lib/auth/session'
+import { getPathname, Link } from '@/lib/i18n/navigation'
+import type { Locale } from '@/lib/i18n/routing'
+
+export async function SiteHeader({ locale }: { locale: Locale }) {
+  const [t, tc, user] = await Promise.all([getTranslations('nav'), getTranslations('common'), getCurrentUser()])
+  const items: NavItem[] = [{ href: '/trips', label: t('trips') }]
+  if (user) {
+    items.push({ href: '/stay', label: t('stay') }, { href: '/bookings', label: t('bookings') })
+    if (hasRole(user, 'DRIVER')) items.push({ href: '/my-trips', label: t('myTrips') })
+    if (hasRole(user, 'COORDINATOR')) items.push({ href: '/dispatch', label: t('dispatch') })
+    if (hasRole(user, 'ADMIN')) items.push({ href: '/admin/users', label: t('admin') })
+    items.push({ href: '/account', label: t('account') })
+  }
+  return (
+    <header className="site-header">
+      <div className="container bar">
+        <Link href="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">П</span>
+          {tc('appName')}
+        </Link>
+        <div className="header-tools">
+          <LocaleSwitch current={locale} label={tc('switchToOther')} ariaLabel={tc('switchToOtherLabel')} />
+          {user ? (
+            <SignOutButton label={t('signOut')} homeHref={getPathname({ href: '/', locale })} />
+          ) : (
+            <>
+              <Link href="/sign-in" className="button secondary small">{t('signIn')}</Link>
+              <Link href="/register" className="button small">{t('register')}</Link>
+            </>
+          )}
+        </div>
+        <SiteNav items={items} label={t('primary')} />
+      </div>
+    </header>
+  )
+}

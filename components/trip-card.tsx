@@ -1,0 +1,35 @@
+import { getTranslations } from 'next-intl/server'
+import { formatDateTime, formatTenge } from '@/components/format'
+import type { TripSummary } from '@/lib/trips/list-upcoming-trips'
+import { Link } from '@/lib/i18n/navigation'
+import type { Locale } from '@/lib/i18n/routing'
+
+export async function TripCard({ trip, locale }: { trip: TripSummary; locale: Locale }) {
+  const [t, th] = await Promise.all([getTranslations('trip'), getTranslations('home')])
+  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const left = trip.seatsTotal - trip.seatsTaken
+  return (
+    <article className="card trip-card">
+      <div className="spread">
+        <Link className="route" href={`/trips/${trip.id}`}>
+          {name(trip.originCity)} → {name(trip.destinationCity)}
+        </Link>
+        <span className="price">
+          {trip.pricingMode === 'PER_SEAT'
+            ? t('perSeat', { price: formatTenge(locale, trip.pricePerSeatTenge ?? 0) })
+            : t('sharedCost', { total: formatTenge(locale, trip.totalCostTenge ?? 0) })}
+        </span>
+      </div>
+      <div className="row small muted">
+        <span>{t('via', { checkpoint: name(trip.checkpoint) })}</span>
+        <span>{trip.roundTrip ? t('roundTrip') : t('oneWay')}</span>
+      </div>
+      <div className="spread small">
+        <span>
+          <time dateTime={trip.departureAt.toISOString()}>{formatDateTime(locale, trip.departureAt)}</time> · {trip.pickupPoint ? name(trip.pickupPoint) : trip.pickupLabel}
+        </span>
+        <span className={left > 0 ? 'badge ok' : 'badge block'}>{left > 0 ? th('seatsLeft', { count: left }) : th('full')}</span>
+      </div>
+    </article>
+  )
+}

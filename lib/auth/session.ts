@@ -1,0 +1,58 @@
+// Who is asking. Every action, route handler and protected page starts with requireUser() or
+// requireRole(); proxy.ts only redirects signed-out visitors and is never the only check.
+import { getServerSession } from 'next-auth'
+import { forbidden } from 'next/navigation'
+import { cache } from 'react'
+import { getAuthOptions } from '@/lib/auth/options'
+import { hasRole, type Actor } from '@/lib/auth/permissions'
+import { db } from '@/lib/db'
+import { AppError } from '@/lib/errors'
+import type { Role } from '@/lib/generated/prisma/enums'
+import { redirect } from '@/lib/i18n/navigation'
+import { isLocale, type Locale } from '@/lib/i18n/routing'
+
+export type { Actor }
+
+
+/** The signed-in user, re-read from the database on each request (roles can change, accounts can
+ * be deleted; the JWT only carries the id). */
+export const getCurrentUser = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(getAuthOptions())
+  const id = session?.user?.id
+  if (!id) return null
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, name: true, email: true, roles: true, locale: true },
+  })
+  if (!user) return null
+  return { ...user, locale: isLocale(user.locale) ? user.locale : 'ru' }
+})
+
+export async function requireUser(): Promise<Actor> {
+  const user = await getCurrentUser()
+  if (!user) throw new AppError('UNAUTHENTICATED')
+  return user
+}
+
+export async function requireRole(...roles: Role[]): Promise<Actor> {
+  const user = await requireUser()
+  if (!hasRole(user, ...roles)) throw new AppError('FORBIDDEN')
+  return user
+}
+
+/** For pages: a signed-out visitor goes to sign-in and comes back afterwards. */
+export async function requirePageUser(locale: Locale, returnTo: string): Promise<Actor> {
+  const user = await getCurrentUser()
+  if (!user) {
+    redirect({ href: { pathname: '/sign-in', query: { callbackUrl: returnTo } }, locale })
+    throw new Error('unreachable')
+  }
+  return user
+}
+
+/** For pages: the wrong role sees the 403 page (app/[locale]/forbidden.tsx). */
+export async function requirePageRole(locale: Locale, returnTo: string, ...roles: Role[]): Promise<Actor> {
+  const user = await requirePageUser(locale, returnTo)
+  if (!hasRole(user, ...roles)) forbidden()
+  return user
+}

@@ -1,0 +1,10 @@
+import { hasLocale } from 'next-intl'
+import { getRequestConfig } from 'next-intl/server'
+import { allMessages } from './messages'
+import { routing, timeZone } from './routing'
+
+export default getRequestConfig(async ({ requestLocale }) => {
+  const requested = await requestLocale
+  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale
+  return { locale, messages: allMessages[locale], timeZone }
+})

@@ -1,0 +1,20 @@
+import { defineRouting } from 'next-intl/routing'
+
+export const locales = ['ru', 'en'] as const
+export type Locale = (typeof locales)[number]
+export const defaultLocale: Locale = 'ru'
+
+/** Russian lives at `/…`, English at `/en/…`; the NEXT_LOCALE cookie remembers the choice. */
+export const routing = defineRouting({
+  locales,
+  defaultLocale,
+  localePrefix: 'as-needed',
+  localeCookie: { name: 'NEXT_LOCALE', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' },
+})
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value)
+}
+
+/** Kazakhstan is on one time zone, UTC+5, since 2024-03-01; every date shown is in it. */
+export const timeZone = 'Asia/Almaty'

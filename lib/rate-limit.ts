@@ -1,0 +1,39 @@
+// Fixed-window counters in PostgreSQL: one atomic upsert per attempt, so limits hold across
+// restarts and across several app instances.
+import { db } from '@/lib/db'
+
+export type RateLimitRule = { name: string; limit: number; windowSeconds: number }
+
+export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number }
+
+export const rateLimits = {
+  signInPerAccount: { name: 'sign-in:account', limit: 10, windowSeconds: 15 * 60 },
+  signInPerIp: { name: 'sign-in:ip', limit: 50, windowSeconds: 15 * 60 },
+  registerPerIp: { name: 'register:ip', limit: 20, windowSeconds: 60 * 60 },
+} as const satisfies Record<string, RateLimitRule>
+
+export async function hitRateLimit(rule: RateLimitRule, subject: string): Promise<RateLimitResult> {
+  const key = `${rule.name}:${subject}`
+  const rows = await db.$queryRaw<{ count: number; window_start: Date }[]>`
+    INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, now(), 1)
+    ON CONFLICT (key) DO UPDATE SET
+      window_start = CASE WHEN rate_limits.window_start <= now() - make_interval(secs => ${rule.windowSeconds})
+                          THEN now() ELSE rate_limits.window_start END,
+      count = CASE WHEN rate_limits.window_start <= now() - make_interval(secs => ${rule.windowSeconds})
+                   THEN 1 ELSE rate_limits.count + 1 END
+    RETURNING count, window_start`
+  const row = rows[0]
+  if (!row) throw new Error('rate limit upsert returned nothing')
+  const resetsAt = row.window_start.getTime() + rule.windowSeconds * 1000
+  return {
+    allowed: row.count <= rule.limit,
+    count: row.count,
+    retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - Date.now()) / 1000)),
+  }
+}
+
+/** Gives one attempt back (a successful sign-in does not count against the limit). */
+export async function refundRateLimit(rule: RateLimitRule, subject: string): Promise<void> {
+  const key = `${rule.name}:${subject}`
+  await db.$executeRaw`UPDATE rate_limits SET count = greatest(count - 1, 0) WHERE key = ${key}`
+}

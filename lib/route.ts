@@ -1,0 +1,90 @@
+// The one wrapper every JSON route handler goes through: it maps AppErrors and zod errors to a
+// status and one shape, `{ "error": { "code", "message", "fields" } }`, in the caller's language.
+// Anything unexpected becomes a 500 with no internals in the body, logged with the request id.
+import { NextResponse, type NextRequest } from 'next/server'
+import { z } from 'zod'
+import { AppError, isAppError, isDatabaseUnavailable, type FieldMessage } from '@/lib/errors'
+import { log } from '@/lib/log'
+import { localeFromHeaders, translatorFor } from '@/lib/i18n/messages'
+import type { Locale } from '@/lib/i18n/routing'
+import { fieldMessagesFromZod } from '@/lib/validation'
+
+export type ErrorBody = {
+  error: { code: string; message: string; fields?: Record<string, string[]>; details?: unknown }
+}
+
+type RouteContext<P> = { params: Promise<P> }
+
+export type RouteHandler<P> = (request: NextRequest, context: { params: P; locale: Locale }) => Promise<Response>
+
+export function translateFieldMessages(locale: Locale, fields: Record<string, FieldMessage[]>): Record<string, string[]> {
+  const t = translatorFor(locale)
+  const out: Record<string, string[]> = {}
+  for (const [field, messages] of Object.entries(fields)) {
+    out[field] = messages.map((m) => t(m.key as never, m.params as never))
+  }
+  return out
+}
+
+export function errorResponse(error: unknown, locale: Locale, requestId?: string): Response {
+  const t = translatorFor(locale)
+  if (error instanceof z.ZodError) {
+    const body: ErrorBody = {
+      error: { code: 'VALIDATION', message: t('errors.VALIDATION'), fields: translateFieldMessages(locale, fieldMessagesFromZod(error)) },
+    }
+    return NextResponse.json(body, { status: 400 })
+  }
+  if (isAppError(error)) {
+    const key = `errors.${error.code}`
+    const message = t.has(key as never) ? t(key as never, error.options.params as never) : t('errors.BAD_REQUEST')
+    const body: ErrorBody = { error: { code: error.code, message } }
+    if (error.options.fields) body.error.fields = translateFieldMessages(locale, error.options.fields)
+    if (error.options.details !== undefined) body.error.details = error.options.details
+    const headers: Record<string, string> = {}
+    if (error.options.retryAfterSeconds) headers['Retry-After'] = String(error.options.retryAfterSeconds)
+    return NextResponse.json(body, { status: error.status, headers })
+  }
+  if (isDatabaseUnavailable(error)) {
+    log.warn('database unavailable', { requestId, error: String((error as Error)?.message ?? error) })
+    return NextResponse.json(
+      { error: { code: 'SERVICE_UNAVAILABLE', message: t('errors.SERVICE_UNAVAILABLE') } } satisfies ErrorBody,
+      { status: 503, headers: { 'Retry-After': '5' } },
+    )
+  }
+  log.error('unhandled error in route', { requestId, error })
+  return NextResponse.json({ error: { code: 'INTERNAL', message: t('errors.INTERNAL') } } satisfies ErrorBody, { status: 500 })
+}
+
+export function route<P = Record<string, never>>(handler: RouteHandler<P>) {
+  return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {
+    const locale = localeFromHeaders(request.headers)
+    try {
+      const params = context && 'params' in context ? await context.params : ({} as P)
+      return await handler(request, { params, locale })
+    } catch (error) {
+      return errorResponse(error, locale, request.headers.get('x-request-id') ?? undefined)
+    }
+  }
+}
+
+const MAX_JSON_BYTES = 64 * 1024
+
+/** Reads and validates a JSON body: wrong content type, oversize or malformed JSON are 4xx. */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  const type = request.headers.get('content-type') ?? ''
+  if (!/^application\/json\b/i.test(type)) throw new AppError('UNSUPPORTED_MEDIA_TYPE')
+  const text = await request.text()
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError('PAYLOAD_TOO_LARGE')
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    throw new AppError('BAD_REQUEST', { params: {} })
+  }
+  return schema.parse(data)
+}
+
+/** Validates query parameters (all strings) against a schema. */
+export function readQuery<T extends z.ZodType>(request: NextRequest, schema: T): z.infer<T> {
+  return schema.parse(Object.fromEntries(request.nextUrl.searchParams.entries()))
+}

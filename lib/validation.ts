@@ -1,0 +1,88 @@
+// Turns zod issues into per-field messages in the user's language. Schemas may set a message to a
+// key of our own (`v.passwordTooShort`); otherwise the issue's code picks a generic message.
+import type { z } from 'zod'
+import type { FieldMessage } from '@/lib/errors'
+
+export type FieldErrors = Record<string, FieldMessage[]>
+
+export function fieldMessagesFromZod(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {}
+  const add = (path: string, message: FieldMessage) => {
+    const list = (fields[path] ??= [])
+    if (!list.some((m) => m.key === message.key)) list.push(message)
+  }
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) add([...issue.path, key].join('.'), { key: 'validation.unknownField' })
+      continue
+    }
+    const path = issue.path.length ? issue.path.map(String).join('.') : '_'
+    add(path, messageFor(issue))
+  }
+  return fields
+}
+
+function messageFor(issue: z.core.$ZodIssue): FieldMessage {
+  if (issue.message.startsWith('v.')) return { key: `validation.${issue.message.slice(2)}` }
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null
+        ? { key: 'validation.required' }
+        : { key: 'validation.invalidType' }
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1 ? { key: 'validation.required' } : { key: 'validation.tooShort', params: { min: Number(issue.minimum) } }
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') return { key: 'validation.tooFew', params: { min: Number(issue.minimum) } }
+      return { key: 'validation.tooSmall', params: { min: Number(issue.minimum) } }
+    case 'too_big':
+      if (issue.origin === 'string') return { key: 'validation.tooLong', params: { max: Number(issue.maximum) } }
+      if (issue.origin === 'array' || issue.origin === 'set') return { key: 'validation.tooMany', params: { max: Number(issue.maximum) } }
+      return { key: 'validation.tooBig', params: { max: Number(issue.maximum) } }
+    case 'invalid_format':
+      if (issue.format === 'email') return { key: 'validation.email' }
+      if (issue.format === 'date') return { key: 'validation.date' }
+      if (issue.format === 'uuid') return { key: 'validation.id' }
+      return { key: 'validation.format' }
+    case 'invalid_value':
+      return { key: 'validation.choice' }
+    case 'not_multiple_of':
+      return { key: 'validation.integer' }
+    default:
+      return { key: 'validation.invalid' }
+  }
+}
+
+import { z as zod } from 'zod'
+
+// C0/C1 control characters except tab and newline (kept for multi-line notes), plus bidi overrides
+// that can disguise text.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
+const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
+
+/** Text a user writes: trimmed, bounded, free of control characters. */
+export function userText(options: { min?: number; max: number; multiline?: boolean }) {
+  const pattern = options.multiline ? CONTROL : CONTROL_SINGLE_LINE
+  let schema = zod.string().trim()
+  if (options.min) schema = schema.min(options.min)
+  return schema.max(options.max).refine((value) => !pattern.test(value), { message: 'v.noControlChars' })
+}
+
+export const emailSchema = zod
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(zod.email())
+
+/** +7 followed by 10 digits; spaces, dashes and brackets are tolerated and removed. */
+export const phoneSchema = zod
+  .string()
+  .trim()
+  .transform((v) => v.replace(/[\s()-]/g, ''))
+  .refine((v) => /^\+7\d{10}$/.test(v), { message: 'v.phone' })
+
+/** An optional form field: empty string becomes undefined. */
+export function optionalField<T extends zod.ZodType>(schema: T) {
+  return zod.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional())
+}

@@ -1,0 +1,99 @@
+// Seeds reference data (always, idempotently) and demo data (only into an empty database):
+// the four demo accounts, a few more drivers and runs for the coming week counted from today.
+import { hashPassword } from '@/lib/auth/password'
+import { addDaysIso, dbDateFromIso, kzInstant, todayInKz } from '@/lib/dates/kz-date'
+import type { PrismaClient } from '@/lib/generated/prisma/client'
+import { checkpointStatuses, checkpoints, cities, pickupPoints } from './reference-data'
+
+export const DEMO_PASSWORD = 'poputka-demo'
+
+export const demoAccounts = [
+  { email: 'passenger@poputka.kz', name: 'Анна Смирнова', roles: ['PASSENGER'], phone: '+77010000001' },
+  { email: 'driver@poputka.kz', name: 'Айдар Нурланов', roles: ['PASSENGER', 'DRIVER'], phone: '+77010000002' },
+  { email: 'coordinator@poputka.kz', name: 'Дина Ахметова', roles: ['PASSENGER', 'COORDINATOR'], phone: '+77010000003' },
+  { email: 'admin@poputka.kz', name: 'Admin Poputka', roles: ['PASSENGER', 'ADMIN'], phone: null },
+] as const
+
+const extraDrivers = [
+  { email: 'driver2@poputka.kz', name: 'Руслан Касымов', phone: '+77010000004' },
+  { email: 'driver3@poputka.kz', name: 'Бекзат Омаров', phone: '+77010000005' },
+] as const
+
+export async function seedReferenceData(db: PrismaClient): Promise<void> {
+  await db.$transaction(async (tx) => {
+    for (const city of cities) await tx.city.upsert({ where: { id: city.id }, create: city, update: city })
+    for (const cp of checkpoints) await tx.checkpoint.upsert({ where: { id: cp.id }, create: cp, update: cp })
+    // Statuses and pickup points are replaced as a whole set when empty only: admins may edit them.
+    if ((await tx.checkpointStatus.count()) === 0) {
+      await tx.checkpointStatus.createMany({
+        data: checkpointStatuses.map((s) => ({ ...s, fromOn: dbDateFromIso(s.fromOn), toOn: s.toOn ? dbDateFromIso(s.toOn) : null })),
+      })
+    }
+    if ((await tx.pickupPoint.count()) === 0) await tx.pickupPoint.createMany({ data: [...pickupPoints] })
+  })
+}
+
+export async function isDemoDataNeeded(db: PrismaClient): Promise<boolean> {
+  return (await db.user.count()) === 0
+}
+
+export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Promise<{ trips: number }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const today = todayInKz(now)
+  return db.$transaction(async (tx) => {
+    const users = new Map<string, string>()
+    for (const a of [...demoAccounts, ...extraDrivers.map((d) => ({ ...d, roles: ['PASSENGER', 'DRIVER'] as const }))]) {
+      const user = await tx.user.create({
+        data: { email: a.email, name: a.name, phone: a.phone, roles: [...a.roles], passwordHash, locale: 'ru' },
+        select: { id: true },
+      })
+      users.set(a.email, user.id)
+    }
+    const car = async (email: string, data: { make: string; model: string; colour: string; plate: string; seats: number }) =>
+      (await tx.car.create({ data: { ownerId: users.get(email)!, ...data }, select: { id: true } })).id
+    const camry = await car('driver@poputka.kz', { make: 'Toyota', model: 'Camry', colour: 'белый', plate: '123ABC02', seats: 4 })
+    const starex = await car('driver2@poputka.kz', { make: 'Hyundai', model: 'Starex', colour: 'серый', plate: '456DEF02', seats: 7 })
+    const cobalt = await car('driver3@poputka.kz', { make: 'Chevrolet', model: 'Cobalt', colour: 'чёрный', plate: '789GHI13', seats: 4 })
+    const points = await tx.pickupPoint.findMany({ select: { id: true, nameRu: true, lat: true, lng: true } })
+    const point = (nameRu: string) => points.find((p) => p.nameRu === nameRu)!
+
+    let trips = 0
+    for (let day = 0; day <= 7; day++) {
+      const on = addDaysIso(today, day)
+      const runs = [
+        {
+          driver: 'driver@poputka.kz', carId: camry, from: 'almaty', pickup: 'Автовокзал «Сайран»', checkpointId: 'korday', to: 'bishkek',
+          time: '07:00', returnTime: '19:00', seats: 4, pricing: { pricingMode: 'PER_SEAT' as const, pricePerSeatTenge: 4500 },
+          approval: { approvalMode: 'INSTANT' as const }, notes: 'Один чемодан на человека, багажник большой.',
+        },
+        {
+          driver: 'driver2@poputka.kz', carId: starex, from: 'almaty', pickup: 'Автостанция «Саяхат»', checkpointId: 'korday', to: 'bishkek',
+          time: '09:30', returnTime: null, seats: 7,
+          pricing: { pricingMode: 'SHARED_COST' as const, totalCostTenge: 24000, minRiders: 4, driverShares: false },
+          approval: { approvalMode: 'MANUAL' as const, requestTtlHours: 3 }, notes: 'Минивэн, кондиционер. Высажу у пункта пропуска.',
+        },
+        {
+          driver: 'driver3@poputka.kz', carId: cobalt, from: 'shymkent', pickup: 'Автовокзал «Самал»', checkpointId: 'kaplanbek', to: 'tashkent',
+          time: '08:00', returnTime: '20:00', seats: 4, pricing: { pricingMode: 'PER_SEAT' as const, pricePerSeatTenge: 3500 },
+          approval: { approvalMode: 'INSTANT' as const }, notes: 'Для Ташкента нужен загранпаспорт.',
+        },
+      ]
+      for (const run of runs) {
+        const departureAt = kzInstant(on, run.time)
+        if (departureAt <= now) continue
+        const p = point(run.pickup)
+        await tx.trip.create({
+          data: {
+            driverId: users.get(run.driver)!, carId: run.carId, originCityId: run.from, pickupPointId: p.id, pickupLabel: p.nameRu,
+            pickupLat: p.lat, pickupLng: p.lng, checkpointId: run.checkpointId, destinationCityId: run.to,
+            departureAt, departureOn: dbDateFromIso(on), roundTrip: run.returnTime !== null,
+            returnAt: run.returnTime ? kzInstant(on, run.returnTime) : null, returnOn: run.returnTime ? dbDateFromIso(on) : null,
+            seatsTotal: run.seats, ...run.pricing, ...run.approval, notes: run.notes,
+          },
+        })
+        trips++
+      }
+    }
+    return { trips }
+  })
+}

