@@ -1,34 +1,59 @@
-// Runs before every page: picks the language (next-intl) and sends signed-out visitors of
-// protected pages to sign-in. It is a convenience, never the only check: every page, action and
-// route handler calls requireUser()/requireRole() itself.
+// Runs before every page: picks the language and sends signed-out visitors of protected pages to
+// sign-in. It is a convenience, never the only check: every page, action and route handler calls
+// requireUser()/requireRole() itself.
+//
+// Language: Russian at `/…`, English at `/en/…`. The visitor's choice is kept in the NEXT_LOCALE
+// cookie: `/en/…` sets it to English, `/ru/…` sets it to Russian and redirects to `/…`, and an
+// unprefixed path with the cookie on English redirects to `/en/…`. The browser's Accept-Language
+// is ignored on purpose: the product speaks Russian first.
 import createMiddleware from 'next-intl/middleware'
-import { NextRequest, NextResponse } from 'next/server'
+import { NextResponse, type NextRequest } from 'next/server'
 import { routing } from '@/lib/i18n/routing'
 
-const intl = createMiddleware(routing)
+const intl = createMiddleware({ ...routing, localeDetection: false })
 
 const PROTECTED = ['/account', '/admin', '/stay', '/bookings', '/my-trips', '/dispatch', '/trips/new', '/receipts']
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token']
+const COOKIE = { name: 'NEXT_LOCALE', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' as const, path: '/' }
 
-function stripLocale(pathname: string): { locale: string | null; path: string } {
+function splitLocale(pathname: string): { prefix: 'ru' | 'en' | null; path: string } {
   const match = /^\/(ru|en)(\/.*)?$/.exec(pathname)
-  return match ? { locale: match[1] ?? null, path: match[2] ?? '/' } : { locale: null, path: pathname }
+  return match ? { prefix: match[1] as 'ru' | 'en', path: match[2] ?? '/' } : { prefix: null, path: pathname }
+}
+
+/** A page the visitor opens (not a router prefetch or RSC fetch, which may arrive late). */
+function isPageNavigation(request: NextRequest): boolean {
+  const mode = request.headers.get('sec-fetch-mode')
+  if (mode) return mode === 'navigate'
+  return !request.headers.has('rsc') && !request.nextUrl.searchParams.has('_rsc')
 }
 
 export default function proxy(request: NextRequest) {
-  const { locale, path } = stripLocale(request.nextUrl.pathname)
+  const { prefix, path } = splitLocale(request.nextUrl.pathname)
+  const chosen = request.cookies.get(COOKIE.name)?.value
+
+  if (prefix === 'ru' || (prefix === null && chosen === 'en')) {
+    const url = request.nextUrl.clone()
+    url.pathname = prefix === 'ru' ? path : `/en${path === '/' ? '' : path}`
+    const response = NextResponse.redirect(url)
+    if (prefix === 'ru') response.cookies.set({ ...COOKIE, value: 'ru' })
+    return response
+  }
+  const locale = prefix ?? 'ru'
+
   const needsUser = PROTECTED.some((p) => path === p || path.startsWith(p + '/'))
   if (needsUser && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
     const url = request.nextUrl.clone()
-    url.pathname = `${locale && locale !== routing.defaultLocale ? `/${locale}` : ''}/sign-in`
+    url.pathname = `${locale === routing.defaultLocale ? '' : `/${locale}`}/sign-in`
     url.search = `?callbackUrl=${encodeURIComponent(path + request.nextUrl.search)}`
     return NextResponse.redirect(url)
   }
-  // Russian unless the visitor chose English (the NEXT_LOCALE cookie): the browser's
-  // Accept-Language is ignored on purpose, the product's language is Russian first.
-  const headers = new Headers(request.headers)
-  headers.delete('accept-language')
-  return intl(new NextRequest(request, { headers }))
+
+  const response = intl(request)
+  // Only a page the visitor opens records the choice: a prefetch of an English link still in
+  // flight after switching to Russian must not switch the cookie back.
+  if (prefix === 'en' && chosen !== 'en' && isPageNavigation(request)) response.cookies.set({ ...COOKIE, value: 'en' })
+  return response
 }
 
 export const config = {

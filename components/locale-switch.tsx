@@ -1,15 +1,17 @@
 'use client'
 
-import { Link, usePathname } from '@/lib/i18n/navigation'
+import { usePathname } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 
-/** Links to the same page in the other language; next-intl stores the choice in NEXT_LOCALE. */
+/** The same page in the other language. A plain link on purpose: the request goes through
+ * proxy.ts, which remembers the choice in the NEXT_LOCALE cookie. */
 export function LocaleSwitch({ current, label, ariaLabel }: { current: Locale; label: string; ariaLabel: string }) {
   const pathname = usePathname()
   const other: Locale = current === 'ru' ? 'en' : 'ru'
+  const href = `/${other}${pathname === '/' ? '' : pathname}`
   return (
-    <Link href={pathname} locale={other} hrefLang={other} lang={other} aria-label={ariaLabel} className="button secondary small">
+    <a href={href} hrefLang={other} lang={other} aria-label={ariaLabel} className="button secondary small">
       {label}
-    </Link>
+    </a>
   )
 }

@@ -4,12 +4,13 @@ export const locales = ['ru', 'en'] as const
 export type Locale = (typeof locales)[number]
 export const defaultLocale: Locale = 'ru'
 
-/** Russian lives at `/…`, English at `/en/…`; the NEXT_LOCALE cookie remembers the choice. */
+/** Russian lives at `/…`, English at `/en/…` (see proxy.ts for how the choice is kept). */
 export const routing = defineRouting({
   locales,
   defaultLocale,
   localePrefix: 'as-needed',
-  localeCookie: { name: 'NEXT_LOCALE', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' },
+  // proxy.ts keeps the visitor's choice in NEXT_LOCALE itself.
+  localeCookie: false,
 })
 
 export function isLocale(value: unknown): value is Locale {

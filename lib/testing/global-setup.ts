@@ -1,6 +1,6 @@
 // Vitest global setup: a throwaway embedded PostgreSQL for this run (never the demo data),
 // migrated with our runner; its URL reaches tests through provide/inject.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
@@ -16,6 +16,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), 'poputka-vitest-'))
+  chmodSync(dir, 0o755) // the server runs as OS user `postgres` when we are root
   const database = await startEmbeddedPostgres({
     dataDir: path.join(dir, 'pg'),
     port: await findFreePort(),

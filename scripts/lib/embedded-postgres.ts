@@ -31,7 +31,8 @@ const isRoot = userInfo().uid === 0
 /** True when OS user `postgres` can reach `dir` (every parent needs the x bit for "other"). */
 export function isReachableByPostgresUser(dir: string): boolean {
   if (!isRoot) return true
-  let current = path.resolve(dir)
+  // The data folder itself becomes postgres's own (0700); its parents must let others through.
+  let current = path.dirname(path.resolve(dir))
   while (!existsSync(current)) current = path.dirname(current)
   for (let p = current; ; p = path.dirname(p)) {
     const mode = statSync(p).mode

@@ -13,7 +13,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
 
 export async function startHttpServer(options: { dev: boolean; port: number; hostname: string; trustProxy: boolean }): Promise<RunningServer> {
   const { default: next } = await import('next')
-  const app = next({ dev: options.dev, dir: process.cwd(), hostname: options.hostname, port: options.port })
+  // No hostname here: Next would then treat its own rewrites (next-intl's / → /ru) as external.
+  const app = next({ dev: options.dev, dir: process.cwd(), port: options.port })
   const handle = app.getRequestHandler()
   await app.prepare()
 
@@ -28,7 +29,9 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
       options.trustProxy && typeof forwarded === 'string' && forwarded.trim()
         ? forwarded.split(',')[0]!.trim()
         : (req.socket.remoteAddress ?? 'unknown')
-    if (!options.trustProxy) delete req.headers['x-forwarded-for']
+    if (!options.trustProxy) {
+      for (const h of ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip']) delete req.headers[h]
+    }
     req.headers[CLIENT_IP_HEADER] = clientIp
 
     const started = performance.now()
