@@ -3,6 +3,7 @@
 import { hashPassword } from '@/lib/auth/password'
 import { addDaysIso, dbDateFromIso, kzInstant, todayInKz } from '@/lib/dates/kz-date'
 import type { PrismaClient } from '@/lib/generated/prisma/client'
+import { seatPriceOf } from '@/lib/trips/publish-trip'
 import { checkpointStatuses, checkpoints, cities, pickupPoints } from './reference-data'
 
 export const DEMO_PASSWORD = 'poputka-demo'
@@ -89,6 +90,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
             departureAt, departureOn: dbDateFromIso(on), roundTrip: run.returnTime !== null,
             returnAt: run.returnTime ? kzInstant(on, run.returnTime) : null, returnOn: run.returnTime ? dbDateFromIso(on) : null,
             seatsTotal: run.seats, ...run.pricing, ...run.approval, notes: run.notes,
+            seatPriceTenge: seatPriceOf({ minRiders: 1, driverShares: false, ...run.pricing }),
           },
         })
         trips++

@@ -102,7 +102,7 @@ export async function runMigrations(
         )
         await client.query(migration.sql)
         await client.query(
-          'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',
+          'UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1',
           [id],
         )
         await client.query('COMMIT')

@@ -73,8 +73,27 @@ export async function createTrip(options: Partial<Prisma.TripUncheckedCreateInpu
       seatsTotal: 4,
       pricingMode: 'PER_SEAT',
       pricePerSeatTenge: 4000,
+      seatPriceTenge: 4000,
       approvalMode: 'INSTANT',
       ...overrides,
     },
   })
+}
+
+/** A passenger with their own traveller (a Russian citizen with no recorded stays by default). */
+export async function createRider(options: { citizenship?: string; stays?: { entryOn: string; exitOn: string | null }[]; companions?: number } = {}) {
+  const rider = await createUser({ name: 'Rider ' + randomUUID().slice(0, 4) })
+  const traveller = await db.traveller.create({
+    data: { accountId: rider.id, isSelf: true, name: rider.name, citizenship: options.citizenship ?? 'RU' },
+    select: { id: true },
+  })
+  for (const s of options.stays ?? []) {
+    await db.stay.create({ data: { travellerId: traveller.id, entryOn: dbDateFromIso(s.entryOn), exitOn: s.exitOn ? dbDateFromIso(s.exitOn) : null } })
+  }
+  const companions: string[] = []
+  for (let i = 0; i < (options.companions ?? 0); i++) {
+    const c = await db.traveller.create({ data: { accountId: rider.id, name: `Companion ${i + 1}`, citizenship: 'RU' }, select: { id: true } })
+    companions.push(c.id)
+  }
+  return { rider, travellerId: traveller.id, travellerIds: [traveller.id, ...companions] }
 }

