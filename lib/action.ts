@@ -7,7 +7,7 @@ import { isAppError, isDatabaseUnavailable } from '@/lib/errors'
 import { translatorFor } from '@/lib/i18n/messages'
 import { isLocale, type Locale } from '@/lib/i18n/routing'
 import { log } from '@/lib/log'
-import { translateFieldMessages } from '@/lib/route'
+import { localizeParams, translateFieldMessages } from '@/lib/route'
 import { fieldMessagesFromZod } from '@/lib/validation'
 
 export type ActionResult<T = undefined> =
@@ -35,7 +35,7 @@ export async function runAction<T>(body: (locale: Locale) => Promise<T>, success
       return {
         ok: false,
         code: error.code,
-        message: t.has(key as never) ? t(key as never, error.options.params as never) : t('errors.BAD_REQUEST'),
+        message: t.has(key as never) ? t(key as never, localizeParams(locale, error.options.params) as never) : t('errors.BAD_REQUEST'),
         fieldErrors: error.options.fields ? translateFieldMessages(locale, error.options.fields) : {},
         ...(error.options.details !== undefined ? { details: error.options.details } : {}),
       }

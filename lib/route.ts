@@ -3,6 +3,7 @@
 // Anything unexpected becomes a 500 with no internals in the body, logged with the request id.
 import { NextResponse, type NextRequest } from 'next/server'
 import { z } from 'zod'
+import { formatDay } from '@/components/format'
 import { AppError, isAppError, isDatabaseUnavailable, type FieldMessage } from '@/lib/errors'
 import { log } from '@/lib/log'
 import { localeFromHeaders, translatorFor } from '@/lib/i18n/messages'
@@ -17,11 +18,19 @@ type RouteContext<P> = { params: Promise<P> }
 
 export type RouteHandler<P> = (request: NextRequest, context: { params: P; locale: Locale }) => Promise<Response>
 
+/** Message parameters as a reader expects them: ISO dates become "31 июля 2026 г." / "31 July 2026". */
+export function localizeParams(locale: Locale, params: Record<string, string | number> | undefined): Record<string, string | number> | undefined {
+  if (!params) return params
+  const out: Record<string, string | number> = {}
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDay(locale, v, false) : v
+  return out
+}
+
 export function translateFieldMessages(locale: Locale, fields: Record<string, FieldMessage[]>): Record<string, string[]> {
   const t = translatorFor(locale)
   const out: Record<string, string[]> = {}
   for (const [field, messages] of Object.entries(fields)) {
-    out[field] = messages.map((m) => t(m.key as never, m.params as never))
+    out[field] = messages.map((m) => t(m.key as never, localizeParams(locale, m.params) as never))
   }
   return out
 }
@@ -36,7 +45,7 @@ export function errorResponse(error: unknown, locale: Locale, requestId?: string
   }
   if (isAppError(error)) {
     const key = `errors.${error.code}`
-    const message = t.has(key as never) ? t(key as never, error.options.params as never) : t('errors.BAD_REQUEST')
+    const message = t.has(key as never) ? t(key as never, localizeParams(locale, error.options.params) as never) : t('errors.BAD_REQUEST')
     const body: ErrorBody = { error: { code: error.code, message } }
     if (error.options.fields) body.error.fields = translateFieldMessages(locale, error.options.fields)
     if (error.options.details !== undefined) body.error.details = error.options.details
@@ -55,10 +64,29 @@ export function errorResponse(error: unknown, locale: Locale, requestId?: string
   return NextResponse.json({ error: { code: 'INTERNAL', message: t('errors.INTERNAL') } } satisfies ErrorBody, { status: 500 })
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** A mutation whose Origin is another site is refused (JSON bodies also need a CORS preflight,
+ * which we never grant, so a plain cross-site form cannot reach a JSON endpoint either). */
+export function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return
+  const origin = request.headers.get('origin')
+  if (!origin) return
+  const host = request.headers.get('host')
+  let originHost: string | null = null
+  try {
+    originHost = new URL(origin).host
+  } catch {
+    originHost = null
+  }
+  if (!host || originHost !== host) throw new AppError('CROSS_ORIGIN', { status: 403 })
+}
+
 export function route<P = Record<string, never>>(handler: RouteHandler<P>) {
   return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {
     const locale = localeFromHeaders(request.headers)
     try {
+      assertSameOrigin(request)
       const params = context && 'params' in context ? await context.params : ({} as P)
       return await handler(request, { params, locale })
     } catch (error) {

@@ -32,11 +32,8 @@ export async function assertCheckpointOpen(tx: Tx, checkpointId: string, dates: 
     const availability = availabilityOn(periods, on)
     if (availability.open) continue
     const code = `CHECKPOINT_${availability.reason}`
-    throw new AppError(code, {
-      status: 422,
-      params: { on, reopensOn: availability.reopensOn ?? '' },
-      fields: { checkpointId: [{ key: `errors.${code}`, params: { on, reopensOn: availability.reopensOn ?? '' } }] },
-    })
+    const params = { on, reopensOn: availability.reopensOn ?? '', known: availability.reopensOn ? 'yes' : 'no' }
+    throw new AppError(code, { status: 422, params, fields: { checkpointId: [{ key: `errors.${code}`, params }] } })
   }
 }
 
