@@ -45,9 +45,20 @@ async function findByIdempotencyKey(riderId: string, key: string | undefined): P
 }
 
 export async function bookSeats(actor: Actor, input: BookSeatsInput, now: Date = new Date()): Promise<BookSeatsResult> {
-  // A retried request returns the first result and books nothing twice.
+  // A retried request returns the first result and books nothing twice — also when the retry
+  // arrives while the first is still being written (it then trips over the first's rows).
   const replay = await findByIdempotencyKey(actor.id, input.idempotencyKey)
   if (replay) return replay
+  try {
+    return await bookOnce(actor, input, now)
+  } catch (error) {
+    const replayAfterRace = await findByIdempotencyKey(actor.id, input.idempotencyKey)
+    if (replayAfterRace) return replayAfterRace
+    throw error
+  }
+}
+
+async function bookOnce(actor: Actor, input: BookSeatsInput, now: Date): Promise<BookSeatsResult> {
 
   const trip = await db.trip.findUnique({
     where: { id: input.tripId },
@@ -157,10 +168,6 @@ export async function bookSeats(actor: Actor, input: BookSeatsInput, now: Date =
       return { ...booking, replayed: false }
     })
   } catch (error) {
-    if (isUniqueViolation(error, 'idempotency')) {
-      const replayAfterRace = await findByIdempotencyKey(actor.id, input.idempotencyKey)
-      if (replayAfterRace) return replayAfterRace
-    }
     if (isUniqueViolation(error, 'bookings_one_live_per_rider_and_trip') || isUniqueViolation(error, 'trip_id')) {
       throw new AppError('ALREADY_BOOKED', { status: 409 })
     }

@@ -5,7 +5,7 @@ import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { sharedCostCapPerSeat } from '@/lib/money/split-shared-cost'
-import { assertCheckpointOpen, checkpointPeriods, resolvePickup, resolveRoute } from '@/lib/trips/resolve-route'
+import { assertCheckpointOpen, checkpointPeriods, resolvePickup, resolveRoute, type ResolvedPickup } from '@/lib/trips/resolve-route'
 import { availabilityOn } from '@/lib/trips/checkpoint-status'
 import type { PublishTripInput } from '@/lib/trips/trip-input'
 
@@ -58,26 +58,7 @@ export async function publishTrip(actor: Actor, input: PublishTripInput, now: Da
     const first = datedColumns(input, input.departureOn)
     await assertCheckpointOpen(tx, input.checkpointId, first.returnOnIso ? [input.departureOn, first.returnOnIso] : [input.departureOn])
 
-    const minRiders = input.pricingMode === 'SHARED_COST' ? (input.minRiders ?? Math.ceil(input.seatsTotal / 2)) : 1
-    const common = {
-      driverId: actor.id,
-      carId: car.id,
-      originCityId: input.originCityId,
-      ...pickup,
-      checkpointId: input.checkpointId,
-      destinationCityId: input.destinationCityId,
-      roundTrip: input.roundTrip,
-      seatsTotal: input.seatsTotal,
-      pricingMode: input.pricingMode,
-      pricePerSeatTenge: input.pricingMode === 'PER_SEAT' ? input.pricePerSeatTenge! : null,
-      totalCostTenge: input.pricingMode === 'SHARED_COST' ? input.totalCostTenge! : null,
-      driverShares: input.pricingMode === 'SHARED_COST' ? input.driverShares : false,
-      minRiders,
-      seatPriceTenge: seatPriceOf({ ...input, minRiders }),
-      approvalMode: input.approvalMode,
-      requestTtlHours: input.approvalMode === 'MANUAL' ? input.requestTtlHours! : null,
-      notes: input.notes,
-    } satisfies Omit<Prisma.TripUncheckedCreateInput, 'departureAt' | 'departureOn'>
+    const common = commonColumns(actor.id, car.id, input, pickup)
 
     if (!input.repeat) {
       const { returnOnIso: _r, ...dated } = first
@@ -106,6 +87,30 @@ export async function publishTrip(actor: Actor, input: PublishTripInput, now: Da
     }
     return { ...result, seriesId }
   })
+}
+
+/** The columns every run of `input` shares, whatever its date. */
+export function commonColumns(driverId: string, carId: string, input: PublishTripInput, pickup: ResolvedPickup): Omit<Prisma.TripUncheckedCreateInput, 'departureAt' | 'departureOn'> {
+  const minRiders = input.pricingMode === 'SHARED_COST' ? (input.minRiders ?? Math.ceil(input.seatsTotal / 2)) : 1
+  return {
+    driverId,
+    carId,
+    originCityId: input.originCityId,
+    ...pickup,
+    checkpointId: input.checkpointId,
+    destinationCityId: input.destinationCityId,
+    roundTrip: input.roundTrip,
+    seatsTotal: input.seatsTotal,
+    pricingMode: input.pricingMode,
+    pricePerSeatTenge: input.pricingMode === 'PER_SEAT' ? input.pricePerSeatTenge! : null,
+    totalCostTenge: input.pricingMode === 'SHARED_COST' ? input.totalCostTenge! : null,
+    driverShares: input.pricingMode === 'SHARED_COST' ? input.driverShares : false,
+    minRiders,
+    seatPriceTenge: seatPriceOf({ ...input, minRiders }),
+    approvalMode: input.approvalMode,
+    requestTtlHours: input.approvalMode === 'MANUAL' ? input.requestTtlHours! : null,
+    notes: input.notes,
+  }
 }
 
 function minIso(a: string, b: string): string {
