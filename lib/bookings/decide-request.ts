@@ -4,6 +4,7 @@ import { promoteWaitlist, releaseSeats } from '@/lib/bookings/promote-waitlist'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { notify } from '@/lib/notifications/notify'
+import { writeAudit } from '@/lib/dispatch/audit'
 import { loadManagedTrip } from '@/lib/trips/managed-trip'
 
 export const decideRequestSchema = z.strictObject({ bookingId: z.uuid(), decision: z.enum(['approve', 'decline']) })
@@ -13,7 +14,7 @@ export async function decideRequest(actor: Actor, input: z.infer<typeof decideRe
   return db.$transaction(async (tx) => {
     const booking = await tx.booking.findUnique({ where: { id: input.bookingId }, select: { tripId: true } })
     if (!booking) throw new AppError('NOT_FOUND')
-    await loadManagedTrip(tx, actor, booking.tripId, { lock: true })
+    const trip = await loadManagedTrip(tx, actor, booking.tripId, { lock: true })
     const status = input.decision === 'approve' ? 'CONFIRMED' : 'DECLINED'
     // Conditional: only a live, unexpired request can be decided (expiry may have won the race).
     const [row] = await tx.$queryRaw<{ seats: number; rider_id: string | null }[]>`
@@ -21,6 +22,7 @@ export async function decideRequest(actor: Actor, input: z.infer<typeof decideRe
       WHERE id = ${input.bookingId}::uuid AND status = 'PENDING' AND (expires_at IS NULL OR expires_at > ${now})
       RETURNING seats, rider_id`
     if (!row) throw new AppError('REQUEST_NOT_PENDING', { status: 409 })
+    await writeAudit(tx, { groupId: trip.groupId, actorId: actor.id, action: `booking.${input.decision}`, entityType: 'booking', entityId: input.bookingId, before: { status: 'PENDING' }, after: { status } })
     if (status === 'DECLINED') {
       await releaseSeats(tx, booking.tripId, row.seats)
       await promoteWaitlist(tx, booking.tripId, now)

@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { notify } from '@/lib/notifications/notify'
+import { writeAudit } from '@/lib/dispatch/audit'
 import { canManageTrip } from '@/lib/trips/managed-trip'
 
 export const markPaymentSchema = z.strictObject({ bookingId: z.uuid(), state: z.enum(['PAID', 'CONFIRMED', 'DISPUTED']) })
@@ -15,11 +16,11 @@ export async function markPayment(actor: Actor, input: z.infer<typeof markPaymen
   return db.$transaction(async (tx) => {
     const booking = await tx.booking.findUnique({
       where: { id: input.bookingId },
-      select: { id: true, riderId: true, status: true, paymentState: true, tripId: true, trip: { select: { driverId: true } } },
+      select: { id: true, riderId: true, status: true, paymentState: true, tripId: true, trip: { select: { driverId: true, groupId: true } } },
     })
     if (!booking) throw new AppError('NOT_FOUND')
     const isRider = booking.riderId === actor.id
-    const isDriver = canManageTrip(actor, booking.trip)
+    const isDriver = await canManageTrip(tx, actor, booking.trip)
     if (!isRider && !isDriver) throw new AppError('NOT_FOUND')
     if (input.state === 'PAID' && !isRider) throw new AppError('FORBIDDEN')
     if (input.state === 'CONFIRMED' && !isDriver) throw new AppError('FORBIDDEN')
@@ -34,6 +35,7 @@ export async function markPayment(actor: Actor, input: z.infer<typeof markPaymen
         updated_at = now()
       WHERE id = ${booking.id}::uuid AND payment_state = ${booking.paymentState}::"PaymentState" RETURNING id`
     if (!row) throw new AppError('CONFLICT')
+    await writeAudit(tx, { groupId: booking.trip.groupId, actorId: actor.id, action: 'booking.payment', entityType: 'booking', entityId: booking.id, before: { paymentState: booking.paymentState }, after: { paymentState: input.state } })
     const kind = input.state === 'PAID' ? 'PAYMENT_MARKED_PAID' : input.state === 'CONFIRMED' ? 'PAYMENT_CONFIRMED' : 'PAYMENT_DISPUTED'
     await notify(tx, [{ userId: isRider ? booking.trip.driverId : booking.riderId, kind, params: { tripId: booking.tripId, bookingId: booking.id } }])
     return { id: booking.id, paymentState: input.state }

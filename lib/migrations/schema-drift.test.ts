@@ -186,8 +186,8 @@ describe('prisma/schema.prisma and prisma/migrations', () => {
     },
     {
       label: 'an extra table',
-      sql: 'CREATE TABLE audit_log (id integer PRIMARY KEY)',
-      expected: ['audit_log: table not in schema.prisma'],
+      sql: 'CREATE TABLE stray_scratch_table (id integer PRIMARY KEY)',
+      expected: ['stray_scratch_table: table not in schema.prisma'],
     },
     {
       label: 'a dropped table',

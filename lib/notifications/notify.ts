@@ -20,6 +20,8 @@ export type NotificationKind =
   | 'PAYMENT_CONFIRMED'
   | 'PAYMENT_DISPUTED'
   | 'MOVED_TO_TRIP'
+  | 'PARTY_MOVED_IN'
+  | 'PARTY_MOVED_OUT'
 
 type Tx = Prisma.TransactionClient
 

@@ -97,3 +97,17 @@ export async function createRider(options: { citizenship?: string; stays?: { ent
   }
   return { rider, travellerId: traveller.id, travellerIds: [traveller.id, ...companions] }
 }
+
+/** A coordinator with a group of `drivers` drivers (each with a car). */
+export async function createGroup(options: { drivers?: number } = {}) {
+  const coordinator = await createUser({ roles: ['PASSENGER', 'COORDINATOR'], name: 'Coordinator ' + randomUUID().slice(0, 4) })
+  const group = await db.group.create({ data: { name: 'Group ' + randomUUID().slice(0, 6), createdById: coordinator.id }, select: { id: true, name: true } })
+  await db.groupMember.create({ data: { groupId: group.id, userId: coordinator.id, role: 'COORDINATOR' } })
+  const drivers: Awaited<ReturnType<typeof createDriver>>[] = []
+  for (let i = 0; i < (options.drivers ?? 2); i++) {
+    const d = await createDriver()
+    await db.groupMember.create({ data: { groupId: group.id, userId: d.driver.id, role: 'DRIVER' } })
+    drivers.push(d)
+  }
+  return { coordinator, group, drivers }
+}

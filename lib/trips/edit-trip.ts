@@ -9,6 +9,7 @@ import { notify } from '@/lib/notifications/notify'
 import { seatPriceOf } from '@/lib/trips/publish-trip'
 import { assertCheckpointOpen, resolvePickup, resolveRoute } from '@/lib/trips/resolve-route'
 import type { EditTripInput } from '@/lib/trips/trip-input'
+import { writeAudit } from '@/lib/dispatch/audit'
 import { loadManagedTrip } from '@/lib/trips/managed-trip'
 
 const timeOf = (at: Date) => new Date(at.getTime() + 5 * 3_600_000).toISOString().slice(11, 16)
@@ -77,6 +78,7 @@ export async function editTrip(actor: Actor, tripId: string, input: EditTripInpu
       },
       select: { id: true },
     })
+    await writeAudit(tx, { groupId: trip.groupId, actorId: actor.id, action: 'trip.edit', entityType: 'trip', entityId: tripId, before: { departureAt: trip.departureAt, seatsTotal: trip.seatsTotal, seatPriceTenge: trip.seatPriceTenge, checkpointId: trip.checkpointId }, after: { departureAt, seatsTotal, seatPriceTenge, checkpointId } })
     if (hurts.length && live.length) {
       await tx.booking.updateMany({ where: { id: { in: live.map((b) => b.id) } }, data: { changedByDriverAt: now } })
       await notify(tx, live.map((b) => ({ userId: b.riderId, kind: 'TRIP_CHANGED' as const, params: { tripId, bookingId: b.id, changes: hurts.join(',') } })))

@@ -15,7 +15,7 @@ export async function getTripDetails(tripId: string, viewer: Actor | null, seats
   const trip = await db.trip.findUnique({
     where: { id: tripId },
     select: {
-      id: true, status: true, driverId: true, departureAt: true, departureOn: true, returnAt: true, returnOn: true, roundTrip: true,
+      id: true, status: true, driverId: true, groupId: true, departureAt: true, departureOn: true, returnAt: true, returnOn: true, roundTrip: true,
       seatsTotal: true, seatsTaken: true, pricingMode: true, pricePerSeatTenge: true, totalCostTenge: true, minRiders: true,
       driverShares: true, approvalMode: true, requestTtlHours: true, notes: true, seriesId: true,
       pickupLabel: true, pickupLat: true, pickupLng: true,
@@ -39,7 +39,7 @@ export async function getTripDetails(tripId: string, viewer: Actor | null, seats
         select: bookingViewSelect,
       })
     : null
-  const isManager = viewer ? canManageTrip(viewer, trip) : false
+  const isManager = viewer ? await canManageTrip(db, viewer, trip) : false
   const requested = Math.max(1, Math.min(seats, trip.seatsTotal))
   const quote = quoteBooking({
     pricingMode: trip.pricingMode,

@@ -1,15 +1,16 @@
 // Who may manage a run (approve requests, see the manifest, mark boarding, change status, edit,
-// cancel): its driver, and admins. The coordinator of the run's group joins this list with the
-// day board.
+// cancel): its driver, the coordinators of the group the run belongs to, and admins.
 import { hasRole, type Actor } from '@/lib/auth/permissions'
+import { isGroupCoordinator } from '@/lib/dispatch/group-access'
 import { AppError } from '@/lib/errors'
-import type { Prisma } from '@/lib/generated/prisma/client'
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client'
 
-type Tx = Prisma.TransactionClient
+type Tx = Prisma.TransactionClient | PrismaClient
 
 export type ManagedTrip = {
   id: string
   driverId: string
+  groupId: string | null
   status: 'SCHEDULED' | 'BOARDING' | 'DEPARTED' | 'AT_BORDER' | 'RETURNED' | 'COMPLETED' | 'CANCELLED'
   roundTrip: boolean
   departureAt: Date
@@ -19,8 +20,9 @@ export type ManagedTrip = {
   seatsTaken: number
 }
 
-export function canManageTrip(actor: Actor, trip: { driverId: string }): boolean {
-  return trip.driverId === actor.id || hasRole(actor, 'ADMIN')
+export async function canManageTrip(tx: Tx, actor: Actor, trip: { driverId: string; groupId: string | null }): Promise<boolean> {
+  if (trip.driverId === actor.id || hasRole(actor, 'ADMIN')) return true
+  return Boolean(trip.groupId && hasRole(actor, 'COORDINATOR') && (await isGroupCoordinator(tx, actor.id, trip.groupId)))
 }
 
 /** Loads a run the actor may manage, locked for update when `lock` (status changes, boarding). */
@@ -28,9 +30,9 @@ export async function loadManagedTrip(tx: Tx, actor: Actor, tripId: string, opti
   if (options.lock) await tx.$executeRaw`SELECT 1 FROM trips WHERE id = ${tripId}::uuid FOR UPDATE`
   const trip = await tx.trip.findUnique({
     where: { id: tripId },
-    select: { id: true, driverId: true, status: true, roundTrip: true, departureAt: true, departureOn: true, returnOn: true, seatsTotal: true, seatsTaken: true },
+    select: { id: true, driverId: true, groupId: true, status: true, roundTrip: true, departureAt: true, departureOn: true, returnOn: true, seatsTotal: true, seatsTaken: true },
   })
   if (!trip) throw new AppError('NOT_FOUND')
-  if (!canManageTrip(actor, trip)) throw new AppError('FORBIDDEN')
+  if (!(await canManageTrip(tx, actor, trip))) throw new AppError('FORBIDDEN')
   return trip
 }

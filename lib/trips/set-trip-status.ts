@@ -5,6 +5,7 @@ import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { notify } from '@/lib/notifications/notify'
+import { writeAudit } from '@/lib/dispatch/audit'
 import { cancelTripInTx } from '@/lib/trips/cancel-trip'
 import { loadManagedTrip } from '@/lib/trips/managed-trip'
 import { canMoveTo, tripStatuses } from '@/lib/trips/trip-status'
@@ -30,6 +31,7 @@ export async function setTripStatus(actor: Actor, input: z.infer<typeof setTripS
     if (!canMoveTo(trip, input.status)) {
       throw new AppError('BAD_STATUS_CHANGE', { status: 409, params: { from: trip.status, to: input.status } })
     }
+    await writeAudit(tx, { groupId: trip.groupId, actorId: actor.id, action: 'trip.status', entityType: 'trip', entityId: trip.id, before: { status: trip.status }, after: { status: input.status, reason: input.reason ?? null } })
     if (input.status === 'CANCELLED') {
       await cancelTripInTx(tx, trip.id, input.reason ?? '', now)
       return { id: trip.id, status: 'CANCELLED' as const }
