@@ -1,0 +1,103 @@
+// Turns the numbers an engine computed (StayFacts) into the public StayAssessment with its
+// reasons. Shared by the fast engine and the naive reference, so the property tests compare the
+// numbers each computed on its own, and both speak with the same reason codes.
+import { formatIsoDate, type DayNumber } from './calendar'
+import { documentOn, STAY_HORIZON_DAYS, type PreparedDocument, type PreparedInput } from './prepare-input'
+import type { Regime, StayAssessment, StayReason } from './types'
+
+/** Why a stay from a day ends: the 90/180-style window, the per-entry limit, or the projection horizon. */
+export type StayLimit = 'window' | 'per_entry' | 'horizon'
+
+export type StayLength = { days: number; limit: StayLimit }
+
+export type StayFacts = {
+  daysUsed: number
+  /** Per-entry day 1 of the stay continuing from `on`. */
+  stayEntry: DayNumber
+  perEntryOverstayDays: number
+  /** The stay from `on`: its length and what ends it (on the day on + days). */
+  stay: StayLength
+  earliestEntry: { on: DayNumber; maxStayDays: number } | null
+}
+
+export function buildAssessment(p: PreparedInput, facts: StayFacts): StayAssessment {
+  // Runs on every assessment: plain object literals, no spreads (they dominate the profile).
+  const { on, rule, citizenship } = p
+  const { windowDays, maxDaysInWindow, maxDaysPerEntry } = rule
+  const { daysUsed, perEntryOverstayDays, stay } = facts
+  const windowStart = formatIsoDate(on - windowDays + 1)
+  const daysRemaining = daysUsed < maxDaysInWindow ? maxDaysInWindow - daysUsed : 0
+  const overstayDays = daysUsed > maxDaysInWindow ? daysUsed - maxDaysInWindow : 0
+  const maxStayDays = stay.days
+  const latestLegalExit = maxStayDays > 0 ? formatIsoDate(on + maxStayDays - 1) : null
+  const stayEntryOn = formatIsoDate(facts.stayEntry)
+  const exemption = p.documents.length > 0 ? documentOn(p.documents, on) : null
+  const regime: Regime = exemption ? 'exempt' : p.nationality.regime
+
+  const reasons: StayReason[] = []
+  if (exemption) {
+    const params = documentParams(exemption)
+    params.citizenship = citizenship
+    reasons.push({ code: 'EXEMPT', params })
+  } else {
+    const code = regime === 'eaeu' ? 'REGIME_EAEU' : regime === 'visa_free_30' ? 'REGIME_VISA_FREE_30' : 'UNKNOWN_NATIONALITY'
+    reasons.push({ code, params: { citizenship } })
+  }
+
+  const ruleParams: Record<string, string | number> = { ruleVersion: p.ruleVersion, windowDays, maxDaysInWindow }
+  if (maxDaysPerEntry !== null) ruleParams.maxDaysPerEntry = maxDaysPerEntry
+  const cutOff = p.countsFrom === -Infinity ? null : formatIsoDate(p.countsFrom)
+  if (cutOff !== null) ruleParams.countsFrom = cutOff
+  reasons.push({ code: 'RULE', params: ruleParams })
+  if (cutOff !== null && on - windowDays + 1 < p.countsFrom) reasons.push({ code: 'TRANSITION_CUTOFF', params: { countsFrom: cutOff, windowStart } })
+
+  reasons.push({ code: 'DAYS_USED', params: { daysUsed, maxDaysInWindow, daysRemaining, windowStart, windowEnd: formatIsoDate(on) } })
+  if (overstayDays > 0) reasons.push({ code: 'OVERSTAY', params: { overstayDays, daysUsed, maxDaysInWindow, windowStart } })
+  if (perEntryOverstayDays > 0 && maxDaysPerEntry !== null) {
+    reasons.push({ code: 'OVERSTAY_PER_ENTRY', params: { perEntryOverstayDays, stayEntryOn, maxDaysPerEntry } })
+  }
+
+  if (stay.limit === 'horizon') {
+    reasons.push({ code: 'LIMIT_HORIZON', params: { maxStayDays, latestLegalExit: latestLegalExit!, horizonDays: STAY_HORIZON_DAYS } })
+  } else {
+    const firstIllegalOn = formatIsoDate(on + maxStayDays)
+    const params: Record<string, string | number> =
+      stay.limit === 'window'
+        ? { maxStayDays, firstIllegalOn, maxDaysInWindow, windowDays }
+        : { maxStayDays, firstIllegalOn, stayEntryOn, maxDaysPerEntry: maxDaysPerEntry ?? 0 }
+    if (latestLegalExit !== null) params.latestLegalExit = latestLegalExit
+    reasons.push({ code: stay.limit === 'window' ? 'LIMIT_WINDOW' : 'LIMIT_PER_ENTRY', params })
+    // The stay ends because a document ran out, not because the count reached the limit mid-stay.
+    const endingDocument = maxStayDays > 0 && p.documents.length > 0 ? documentOn(p.documents, on + maxStayDays - 1) : null
+    if (endingDocument) reasons.push({ code: 'EXEMPTION_ENDS', params: documentParams(endingDocument) })
+  }
+
+  let earliestEntry: StayAssessment['earliestEntry'] = null
+  if (facts.earliestEntry) {
+    earliestEntry = { on: formatIsoDate(facts.earliestEntry.on), maxStayDays: facts.earliestEntry.maxStayDays }
+    reasons.push({ code: 'EARLIEST_ENTRY', params: { earliestEntryOn: earliestEntry.on, maxStayDays: earliestEntry.maxStayDays } })
+  }
+
+  return {
+    regime,
+    rule,
+    ruleVersion: p.ruleVersion,
+    windowStart,
+    daysUsed,
+    daysRemaining,
+    overstayDays,
+    stayEntryOn,
+    perEntryOverstayDays,
+    maxStayDays,
+    latestLegalExit,
+    earliestEntry,
+    reasons,
+  }
+}
+
+function documentParams(document: PreparedDocument): Record<string, string | number> {
+  const params: Record<string, string | number> = { document: document.kind }
+  if (document.from !== -Infinity) params.validFrom = formatIsoDate(document.from)
+  if (document.to !== Infinity) params.validTo = formatIsoDate(document.to)
+  return params
+}

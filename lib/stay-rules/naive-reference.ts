@@ -1,0 +1,73 @@
+// The slow, obviously correct reference for assessStay: presence is a Set of day numbers and every
+// window is counted day by day. Tests and the benchmark compare the engine against it; never use
+// it in the product. It shares only input validation and the final assembly of reasons with the
+// engine (prepareInput, buildAssessment); every number is computed here on its own.
+import { buildAssessment, type StayFacts, type StayLength } from './build-assessment'
+import type { DayNumber } from './calendar'
+import { documentOn, prepareInput, STAY_HORIZON_DAYS, type PreparedInput } from './prepare-input'
+import type { AssessStayInput, StayAssessment } from './types'
+
+export function naiveAssessStay(input: AssessStayInput): StayAssessment {
+  const prepared = prepareInput(input)
+  return buildAssessment(prepared, naiveStayFacts(prepared))
+}
+
+export function naiveStayFacts(p: PreparedInput): StayFacts {
+  const { on, countsFrom, documents } = p
+  const { windowDays, maxDaysInWindow } = p.rule
+  const maxDaysPerEntry = p.rule.maxDaysPerEntry ?? Infinity
+
+  const stays = p.stays.entries.map((entry, i) => ({ entry, exit: p.stays.exits[i]!, open: i === p.stays.openAt }))
+  const present = new Set<DayNumber>()
+  for (const stay of stays) for (let day = stay.entry; day <= stay.exit; day++) present.add(day)
+  const counts = (day: DayNumber) => day >= countsFrom
+  const isExempt = (day: DayNumber) => documentOn(documents, day) !== null
+
+  let daysUsed = 0
+  for (let day = on - windowDays + 1; day <= on; day++) if (present.has(day) && counts(day)) daysUsed++
+
+  // A border entry: the stay's entry day does not fall strictly inside another stay.
+  const isBorderEntry = (stay: (typeof stays)[number]) =>
+    stays.every((other) => other === stay || !(other.entry < stay.entry && (other.open || stay.entry < other.exit)))
+  const presentThrough = (from: DayNumber, to: DayNumber) => {
+    for (let day = from; day <= to; day++) if (!present.has(day)) return false
+    return true
+  }
+
+  const presentOnOn = present.has(on)
+  let stayEntry = on
+  if (presentOnOn) {
+    stayEntry = -Infinity
+    for (const stay of stays) {
+      if (isBorderEntry(stay) && presentThrough(stay.entry, on) && stay.entry > stayEntry) stayEntry = stay.entry
+    }
+  }
+  const perEntryOverstayDays = presentOnOn ? Math.max(0, on - stayEntry + 1 - maxDaysPerEntry) : 0
+
+  // Present on `start` and every day after; recorded presence before `start` is the history.
+  const stayLength = (start: DayNumber, entryDay: DayNumber): StayLength => {
+    for (let k = 0; k < STAY_HORIZON_DAYS; k++) {
+      const day = start + k
+      if (isExempt(day)) continue
+      let used = 0
+      for (let x = day - windowDays + 1; x <= day; x++) if (counts(x) && (x >= start || present.has(x))) used++
+      const windowExceeded = used > maxDaysInWindow
+      if (windowExceeded || day - entryDay + 1 > maxDaysPerEntry) return { days: k, limit: windowExceeded ? 'window' : 'per_entry' }
+    }
+    return { days: STAY_HORIZON_DAYS, limit: 'horizon' }
+  }
+
+  const stay = stayLength(on, stayEntry)
+  let earliestEntry: StayFacts['earliestEntry'] = null
+  if (stay.days === 0) {
+    // Leave on the last recorded day present (or be absent from `on`), then try each day.
+    let leave = on
+    if (presentOnOn) while (present.has(leave + 1)) leave++
+    for (let day = leave; earliestEntry === null; day++) {
+      if (day > leave + windowDays + 1) throw new Error('naiveAssessStay: no entry day found (unreachable)')
+      const length = stayLength(day, day)
+      if (length.days > 0) earliestEntry = { on: day, maxStayDays: length.days }
+    }
+  }
+  return { daysUsed, stayEntry, perEntryOverstayDays, stay, earliestEntry }
+}
