@@ -9,10 +9,11 @@
 import createMiddleware from 'next-intl/middleware'
 import { NextResponse, type NextRequest } from 'next/server'
 import { routing } from '@/lib/i18n/routing'
+import { buildContentSecurityPolicy } from '@/lib/security-headers'
 
 const intl = createMiddleware({ ...routing, localeDetection: false })
 
-const PROTECTED = ['/account', '/admin', '/stay', '/bookings', '/my-trips', '/dispatch', '/trips/new', '/receipts']
+const PROTECTED = ['/account', '/admin', '/stay', '/bookings', '/notifications', '/my-trips', '/dispatch', '/trips/new', '/receipts']
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token']
 const COOKIE = { name: 'NEXT_LOCALE', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' as const, path: '/' }
 
@@ -49,7 +50,13 @@ export default function proxy(request: NextRequest) {
     return NextResponse.redirect(url)
   }
 
+  // A fresh nonce per page: Next.js finds it in the request's CSP and puts it on its scripts.
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
+  const csp = buildContentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development', tileUrl: process.env.MAP_TILE_URL })
+  request.headers.set('content-security-policy', csp)
+  request.headers.set('x-nonce', nonce)
   const response = intl(request)
+  response.headers.set('Content-Security-Policy', csp)
   // Only a page the visitor opens records the choice: a prefetch of an English link still in
   // flight after switching to Russian must not switch the cookie back.
   if (prefix === 'en' && chosen !== 'en' && isPageNavigation(request)) response.cookies.set({ ...COOKIE, value: 'en' })

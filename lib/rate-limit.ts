@@ -10,6 +10,7 @@ export const rateLimits = {
   signInPerAccount: { name: 'sign-in:account', limit: 10, windowSeconds: 15 * 60 },
   signInPerIp: { name: 'sign-in:ip', limit: 50, windowSeconds: 15 * 60 },
   registerPerIp: { name: 'register:ip', limit: 20, windowSeconds: 60 * 60 },
+  bookingPerAccount: { name: 'booking:account', limit: Number(process.env.RATE_LIMIT_BOOKINGS_PER_10_MIN ?? 30), windowSeconds: 10 * 60 },
 } as const satisfies Record<string, RateLimitRule>
 
 export async function hitRateLimit(rule: RateLimitRule, subject: string): Promise<RateLimitResult> {
@@ -37,3 +38,32 @@ export async function refundRateLimit(rule: RateLimitRule, subject: string): Pro
   const key = `${rule.name}:${subject}`
   await db.$executeRaw`UPDATE rate_limits SET count = greatest(count - 1, 0) WHERE key = ${key}`
 }
+
+/**
+ * A per-process sliding limiter for cheap, frequent reads (search): a database write per search
+ * would cost more than the search. Several instances each allow the limit — acceptable for reads.
+ */
+export function createMemoryLimiter(limit: number, windowSeconds: number) {
+  const hits = new Map<string, { windowStart: number; count: number }>()
+  let lastSweep = Date.now()
+  return (subject: string, now: number = Date.now()): RateLimitResult => {
+    if (now - lastSweep > windowSeconds * 1000) {
+      for (const [k, v] of hits) if (now - v.windowStart >= windowSeconds * 1000) hits.delete(k)
+      lastSweep = now
+    }
+    let entry = hits.get(subject)
+    if (!entry || now - entry.windowStart >= windowSeconds * 1000) {
+      entry = { windowStart: now, count: 0 }
+      hits.set(subject, entry)
+    }
+    entry.count++
+    return {
+      allowed: entry.count <= limit,
+      count: entry.count,
+      retryAfterSeconds: Math.max(1, Math.ceil((entry.windowStart + windowSeconds * 1000 - now) / 1000)),
+    }
+  }
+}
+
+/** Search: 240 requests a minute per client address (a person paging through results does ~20). */
+export const searchLimiter = createMemoryLimiter(Number(process.env.RATE_LIMIT_SEARCH_PER_MIN ?? 240), 60)

@@ -13,6 +13,7 @@ import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { quoteBooking } from '@/lib/money/quote-booking'
+import { hitRateLimit, rateLimits } from '@/lib/rate-limit'
 import { notify } from '@/lib/notifications/notify'
 import { RULE_VERSION } from '@/lib/stay-rules'
 
@@ -49,6 +50,8 @@ export async function bookSeats(actor: Actor, input: BookSeatsInput, now: Date =
   // arrives while the first is still being written (it then trips over the first's rows).
   const replay = await findByIdempotencyKey(actor.id, input.idempotencyKey)
   if (replay) return replay
+  const limit = await hitRateLimit(rateLimits.bookingPerAccount, actor.id)
+  if (!limit.allowed) throw new AppError('RATE_LIMITED', { params: { seconds: limit.retryAfterSeconds }, retryAfterSeconds: limit.retryAfterSeconds })
   try {
     return await bookOnce(actor, input, now)
   } catch (error) {

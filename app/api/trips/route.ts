@@ -1,12 +1,17 @@
 // GET /api/trips – search runs (public); POST /api/trips – publish a run or a recurring series (drivers)
 import { NextResponse } from 'next/server'
 import { requireRole } from '@/lib/auth/session'
+import { clientIpFrom } from '@/lib/client-ip'
+import { AppError } from '@/lib/errors'
+import { searchLimiter } from '@/lib/rate-limit'
 import { readJson, readQuery, route } from '@/lib/route'
 import { publishTrip } from '@/lib/trips/publish-trip'
 import { searchTrips, searchTripsSchema } from '@/lib/trips/search-trips'
 import { publishTripSchema } from '@/lib/trips/trip-input'
 
 export const GET = route(async (request) => {
+  const limit = searchLimiter(clientIpFrom(request.headers))
+  if (!limit.allowed) throw new AppError('RATE_LIMITED', { params: { seconds: limit.retryAfterSeconds }, retryAfterSeconds: limit.retryAfterSeconds })
   const result = await searchTrips(readQuery(request, searchTripsSchema))
   return NextResponse.json(result)
 })
