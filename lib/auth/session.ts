@@ -21,7 +21,7 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   const id = session?.user?.id
   if (!id) return null
   const user = await db.user.findUnique({
-    where: { id },
+    where: { id, deletedAt: null },
     select: { id: true, name: true, email: true, roles: true, locale: true },
   })
   if (!user) return null

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { formToObject, runAction, type ActionResult } from '@/lib/action'
 import { addCar, addCarSchema } from '@/lib/accounts/add-car'
+import { deleteAccount, deleteAccountSchema } from '@/lib/accounts/delete-account'
 import { requireUser } from '@/lib/auth/session'
 
 export async function addCarAction(_previous: ActionResult<{ id: string }> | null, form: FormData): Promise<ActionResult<{ id: string }>> {
@@ -13,4 +14,12 @@ export async function addCarAction(_previous: ActionResult<{ id: string }> | nul
     revalidatePath('/[locale]/account', 'page')
     return { id: car.id }
   }, 'account.carAdded')
+}
+
+export async function deleteAccountAction(_previous: ActionResult<{ deleted: boolean }> | null, form: FormData): Promise<ActionResult<{ deleted: boolean }>> {
+  return runAction(async () => {
+    const actor = await requireUser()
+    const data = formToObject(form)
+    return deleteAccount(actor, deleteAccountSchema.parse({ password: data.password ?? '', confirm: data.confirm === 'on' }))
+  }, 'account.deleted')
 }

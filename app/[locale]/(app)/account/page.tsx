@@ -3,7 +3,9 @@ import { getTranslations, setRequestLocale } from 'next-intl/server'
 import { getAccount } from '@/lib/accounts/get-account'
 import { requirePageUser } from '@/lib/auth/session'
 import type { Locale } from '@/lib/i18n/routing'
+import { getPathname } from '@/lib/i18n/navigation'
 import { CarForm } from './car-form'
+import { DeleteAccountForm } from './delete-account-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account')
@@ -43,6 +45,15 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         )}
         <h3>{t('addCar')}</h3>
         <CarForm />
+      </section>
+      <section className="card stack-sm" aria-labelledby="your-data">
+        <h2 id="your-data">{t('dataTitle')}</h2>
+        <p>{t('dataText')}</p>
+        <p>
+          <a className="button secondary" href="/api/account/export" download>{t('exportButton')}</a>
+        </p>
+        <h3>{t('deleteTitle')}</h3>
+        <DeleteAccountForm homeHref={getPathname({ href: '/', locale })} />
       </section>
     </div>
   )
