@@ -2,7 +2,8 @@
 // framework's ceiling that `npm run bench` measures other routes against
 import { NextResponse } from 'next/server'
 
-export const dynamic = 'force-static'
+// Dynamic on purpose: a request runs the same handler path as any other API route.
+export const dynamic = 'force-dynamic'
 
 const body = { ok: true, service: 'poputka' }
 
