@@ -3,7 +3,7 @@
 import { getLocale } from 'next-intl/server'
 import { unstable_rethrow } from 'next/navigation'
 import { z } from 'zod'
-import { isAppError, isDatabaseUnavailable } from '@/lib/errors'
+import { AppError, isAppError, isDatabaseUnavailable } from '@/lib/errors'
 import { translatorFor } from '@/lib/i18n/messages'
 import { isLocale, type Locale } from '@/lib/i18n/routing'
 import { log } from '@/lib/log'
@@ -48,8 +48,10 @@ export async function runAction<T>(body: (locale: Locale) => Promise<T>, success
   }
 }
 
-/** FormData to a plain object (last value wins; `name[]` collects a list). */
-export function formToObject(form: FormData): Record<string, unknown> {
+/** FormData to a plain object (last value wins; `name[]` collects a list). Anything else — an
+ * action called by hand with a crafted payload — is a validation error, not a crash. */
+export function formToObject(form: unknown): Record<string, unknown> {
+  if (!(form instanceof FormData)) throw new AppError('VALIDATION')
   const out: Record<string, unknown> = {}
   for (const [key, value] of form.entries()) {
     if (key.startsWith('$ACTION')) continue
