@@ -12,7 +12,7 @@ export const E2E_PASSWORD = 'e2e-password-123'
 let pool: pg.Pool | undefined
 export function e2eDb(): pg.Pool {
   if (!pool) {
-    const url = readFileSync(path.join(process.cwd(), 'test-results', 'e2e-database-url'), 'utf8').trim()
+    const url = readFileSync(path.join(process.cwd(), 'test-results', `e2e-database-url-${process.env.E2E_PORT ?? 3210}`), 'utf8').trim()
     pool = new pg.Pool({ connectionString: url, max: 4 })
   }
   return pool

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { startPoputka, type RunningApp } from './lib/poputka'
 
-export const E2E_DATABASE_URL_FILE = path.join(process.cwd(), 'test-results', 'e2e-database-url')
+// One file per port, so two e2e servers (two engineers' runs) never read each other's database.
+export const E2E_DATABASE_URL_FILE = path.join(process.cwd(), 'test-results', `e2e-database-url-${process.env.E2E_PORT ?? 3210}`)
 
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'poputka-e2e-'))

@@ -12,11 +12,12 @@ export function startBackgroundJobs(): void {
   if (started || process.env.POPUTKA_JOBS === '0') return
   started = true
   const every = (ms: number, name: string, job: () => Promise<unknown>) => {
-    const run = () =>
+    const run = (): void => {
       job().catch((error: unknown) => {
         if (isDatabaseUnavailable(error)) log.warn(`job ${name}: database unavailable`)
         else log.error(`job ${name} failed`, { error })
       })
+    }
     setTimeout(run, 5_000).unref()
     setInterval(run, ms).unref()
   }
