@@ -2,9 +2,13 @@
 // the four demo accounts, a few more drivers and runs for the coming week counted from today.
 import { hashPassword } from '@/lib/auth/password'
 import { addDaysIso, dbDateFromIso, kzInstant, todayInKz } from '@/lib/dates/kz-date'
-import type { PrismaClient } from '@/lib/generated/prisma/client'
+import { checkTraveller, loadTravellersForCheck } from '@/lib/bookings/legal-check'
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client'
+import { quoteBooking } from '@/lib/money/quote-booking'
 import { seatPriceOf } from '@/lib/trips/publish-trip'
+import { RULE_VERSION } from '@/lib/stay-rules'
 import { checkpointStatuses, checkpoints, cities, pickupPoints } from './reference-data'
+import { seedDemoTravelLog } from './seed-travel-log'
 
 export const DEMO_PASSWORD = 'poputka-demo'
 
@@ -58,7 +62,29 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     const points = await tx.pickupPoint.findMany({ select: { id: true, nameRu: true, lat: true, lng: true } })
     const point = (nameRu: string) => points.find((p) => p.nameRu === nameRu)!
 
+    // Айдар's Bishkek run is a recurring series ("every day at 07:00"), like real drivers publish it.
+    const sairan = point('Автовокзал «Сайран»')
+    const seriesId = (
+      await tx.tripSeries.create({
+        data: {
+          driverId: users.get('driver@poputka.kz')!,
+          template: {
+            carId: camry, originCityId: 'almaty', pickup: { pointId: sairan.id }, checkpointId: 'korday', destinationCityId: 'bishkek',
+            departureOn: today, departureTime: '07:00', roundTrip: true, returnOn: today, returnTime: '19:00', seatsTotal: 4,
+            pricingMode: 'PER_SEAT', pricePerSeatTenge: 4500, driverShares: false, approvalMode: 'INSTANT', notes: 'Один чемодан на человека, багажник большой.',
+          },
+          weekdays: [1, 2, 3, 4, 5, 6, 7],
+          departureTime: '07:00',
+          returnTime: '19:00',
+          startsOn: dbDateFromIso(today),
+          generatedThrough: dbDateFromIso(addDaysIso(today, 7)),
+        },
+        select: { id: true },
+      })
+    ).id
+
     let trips = 0
+    const tripIdsByDay = new Map<string, string>()
     for (let day = 0; day <= 7; day++) {
       const on = addDaysIso(today, day)
       const runs = [
@@ -83,8 +109,10 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
         const departureAt = kzInstant(on, run.time)
         if (departureAt <= now) continue
         const p = point(run.pickup)
-        await tx.trip.create({
+        const created = await tx.trip.create({
+          select: { id: true },
           data: {
+            seriesId: run.driver === 'driver@poputka.kz' ? seriesId : null,
             driverId: users.get(run.driver)!, carId: run.carId, originCityId: run.from, pickupPointId: p.id, pickupLabel: p.nameRu,
             pickupLat: p.lat, pickupLng: p.lng, checkpointId: run.checkpointId, destinationCityId: run.to,
             departureAt, departureOn: dbDateFromIso(on), roundTrip: run.returnTime !== null,
@@ -93,9 +121,34 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
             seatPriceTenge: seatPriceOf({ minRiders: 1, driverShares: false, ...run.pricing }),
           },
         })
+        if (run.driver === 'driver@poputka.kz') tripIdsByDay.set(on, created.id)
         trips++
       }
     }
+    // The demo passenger: a travel log ("My stay" has something to show) and a seat on the day
+    // after tomorrow's Bishkek run, checked like any booking.
+    const passengerId = users.get('passenger@poputka.kz')!
+    const { travellerId } = await seedDemoTravelLog(tx, passengerId, today)
+    const bookedOn = addDaysIso(today, 2)
+    const tripId = tripIdsByDay.get(bookedOn)
+    if (tripId) await seedDemoBooking(tx, { tripId, riderId: passengerId, travellerId, on: bookedOn })
     return { trips }
+  })
+}
+
+async function seedDemoBooking(tx: Prisma.TransactionClient, options: { tripId: string; riderId: string; travellerId: string; on: string }) {
+  const [traveller] = await loadTravellersForCheck(tx, options.riderId, [options.travellerId])
+  const check = checkTraveller(traveller!, options.on, options.on)
+  if (check.verdict === 'BLOCKED') return
+  const quote = quoteBooking({ pricingMode: 'PER_SEAT', pricePerSeatTenge: 4500, totalCostTenge: null, minRiders: 1, driverShares: false, seatsAlreadyTaken: 0, seatsRequested: 1 })
+  await tx.trip.update({ where: { id: options.tripId }, data: { seatsTaken: { increment: 1 } } })
+  await tx.booking.create({
+    data: {
+      tripId: options.tripId, riderId: options.riderId, status: 'CONFIRMED', seats: 1, quotedTenge: quote.nowTenge, capTenge: quote.capTenge,
+      verdict: check.verdict, ruleVersion: RULE_VERSION, warningAcknowledged: check.verdict === 'WARN', decidedAt: new Date(),
+      travellers: {
+        create: [{ position: 0, travellerId: options.travellerId, name: traveller!.name, verdict: check.verdict, reasons: check.reasons as unknown as Prisma.InputJsonValue, checkInputs: check.inputs as unknown as Prisma.InputJsonValue }],
+      },
+    },
   })
 }
