@@ -6,6 +6,7 @@ import { hasRole } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
 import { getPathname, Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
+import { listNotifications } from '@/lib/notifications/list-notifications'
 
 export async function SiteHeader({ locale }: { locale: Locale }) {
   const [t, tc, user] = await Promise.all([getTranslations('nav'), getTranslations('common'), getCurrentUser()])
@@ -15,6 +16,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
     if (hasRole(user, 'DRIVER')) items.push({ href: '/my-trips', label: t('myTrips') })
     if (hasRole(user, 'COORDINATOR')) items.push({ href: '/dispatch', label: t('dispatch') })
     if (hasRole(user, 'ADMIN')) items.push({ href: '/admin/users', label: t('admin') })
+    items.push({ href: '/notifications', label: (await getTranslations('notificationsPage'))('navLabel', { count: (await listNotifications(user, 0)).unread }) })
     items.push({ href: '/account', label: t('account') })
   }
   return (
