@@ -1,0 +1,134 @@
+'use client'
+// The Leaflet map every view shares: offline basemap, optional tiles, localised zoom buttons, an
+// accessible container. Only the lazy map chunk imports this file, so Leaflet and its CSS never
+// reach pages without a map.
+import 'leaflet/dist/leaflet.css'
+import './map.css'
+import L from 'leaflet'
+import { useEffect, useRef, type ReactNode } from 'react'
+import { MapContainer, Popup, TileLayer, ZoomControl, useMap } from 'react-leaflet'
+import { BASEMAP_BOUNDS, BasemapLayer } from './basemap-layer'
+import type { MapTileProps } from './types'
+
+export interface MapFrameText {
+  /** The map's accessible name (the container is a labelled region). */
+  region: string
+  zoomIn: string
+  zoomOut: string
+  closePopup: string
+}
+
+/** A popup that fits the map: narrow maps get narrower popups, and opening one pans the map clear
+ *  of the zoom buttons (top left). `fitHeight` makes long content scroll inside the map. */
+export function MapPopup({ children, fitHeight }: { children: ReactNode; fitHeight?: boolean }) {
+  const size = useMap().getSize()
+  const narrow = size.x < 420
+  return (
+    <Popup
+      maxWidth={Math.max(160, Math.min(280, size.x - (narrow ? 24 : 68) - 36))}
+      maxHeight={fitHeight ? Math.max(120, size.y - 60) : undefined}
+      autoPanPaddingTopLeft={L.point(narrow ? 12 : 56, 12)}
+      autoPanPaddingBottomRight={L.point(12, 12)}
+    >
+      {children}
+    </Popup>
+  )
+}
+
+export interface FitOptions {
+  padding?: number
+  maxZoom?: number
+}
+
+interface MapFrameProps extends MapTileProps {
+  text: MapFrameText
+  locale: 'ru' | 'en'
+  /** Points the view must show ([lat, lng]); the map refits whenever they change. */
+  fitPoints: [number, number][]
+  fit?: FitOptions
+  /** One-finger panning; off by default on touch screens so the page scrolls past the map. */
+  dragging?: boolean
+  children?: ReactNode
+}
+
+/** Cities are unreadable below this zoom; at and above 15 there is nothing more the basemap can show. */
+const CITY_LABELS_FROM_ZOOM = 5
+const OFFLINE_MAX_ZOOM = 15
+const TILES_MAX_ZOOM = 19
+/** With nothing to show: Shymkent, Tashkent, Bishkek and Almaty, the product's home ground. */
+const DEFAULT_VIEW: [number, number][] = [
+  [41.2, 69.2],
+  [43.4, 77.1],
+]
+
+export function MapFrame({ text, locale, fitPoints, fit, dragging, tileUrl, tileAttribution, children }: MapFrameProps) {
+  const hasTiles = Boolean(tileUrl)
+  const fitOptions = { padding: L.point(fit?.padding ?? 28, fit?.padding ?? 28), maxZoom: fit?.maxZoom ?? 11 }
+  const padded = L.latLngBounds(BASEMAP_BOUNDS).pad(0.15)
+  const bounds = fitPoints.length ? L.latLngBounds(fitPoints) : L.latLngBounds(DEFAULT_VIEW)
+  return (
+    <MapContainer
+      className="pmap"
+      bounds={bounds}
+      boundsOptions={fitOptions}
+      minZoom={3}
+      maxZoom={hasTiles ? TILES_MAX_ZOOM : OFFLINE_MAX_ZOOM}
+      maxBounds={hasTiles ? undefined : padded}
+      maxBoundsViscosity={0.8}
+      zoomControl={false}
+      attributionControl={hasTiles}
+      scrollWheelZoom={false}
+      dragging={dragging ?? !L.Browser.mobile}
+      zoomSnap={0.5}
+    >
+      <MapBehaviour text={text} fitPoints={fitPoints} fit={fitOptions} />
+      <ZoomControl zoomInTitle={text.zoomIn} zoomOutTitle={text.zoomOut} />
+      <BasemapLayer locale={locale} />
+      {hasTiles ? <TileLayer url={tileUrl!} attribution={tileAttribution ?? ''} maxZoom={TILES_MAX_ZOOM} /> : null}
+      {children}
+    </MapContainer>
+  )
+}
+
+/** What react-leaflet has no props for: ARIA on the container, refitting, wheel zoom on focus. */
+function MapBehaviour({ text, fitPoints, fit }: { text: MapFrameText; fitPoints: [number, number][]; fit: L.FitBoundsOptions }) {
+  const map = useMap()
+  const pointsKey = JSON.stringify(fitPoints)
+  const firstFit = useRef(true)
+
+  useEffect(() => {
+    const container = map.getContainer()
+    container.setAttribute('role', 'region')
+    container.setAttribute('aria-label', text.region)
+  }, [map, text.region])
+
+  useEffect(() => {
+    // Leaflet's popup close button says "Close popup" in English whatever the page language.
+    const onPopupOpen = (e: L.PopupEvent) => {
+      e.popup.getElement()?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', text.closePopup)
+    }
+    // The wheel scrolls the page until the visitor clicks or tabs into the map.
+    const enableWheel = () => map.scrollWheelZoom.enable()
+    const disableWheel = () => map.scrollWheelZoom.disable()
+    const onZoom = () => map.getContainer().classList.toggle('pmap-z-low', map.getZoom() < CITY_LABELS_FROM_ZOOM)
+    onZoom()
+    map.on('popupopen', onPopupOpen).on('focus', enableWheel).on('blur', disableWheel).on('zoomend', onZoom)
+    return () => {
+      map.off('popupopen', onPopupOpen).off('focus', enableWheel).off('blur', disableWheel).off('zoomend', onZoom)
+    }
+  }, [map, text.closePopup])
+
+  useEffect(() => {
+    // MapContainer already fitted the first bounds; later changes (new search results) refit.
+    if (firstFit.current) {
+      firstFit.current = false
+      return
+    }
+    const points = JSON.parse(pointsKey) as [number, number][]
+    map.fitBounds(L.latLngBounds(points.length ? points : DEFAULT_VIEW), fit)
+    // Refit when the points change, not when a new (equal) options object arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, pointsKey])
+
+  return null
+}
