@@ -1,0 +1,25 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { formToObject, runAction, type ActionResult } from '@/lib/action'
+import { requireRole } from '@/lib/auth/session'
+import { redirect } from '@/lib/i18n/navigation'
+import { publishTrip } from '@/lib/trips/publish-trip'
+import { parsePublishForm } from '../trip-form-input'
+
+/** Publishes a run (or a weekly series) and goes to it: a single run to its manage page, a series
+ * to "My runs" with the dates created and the dates skipped (checkpoint closed). */
+export async function publishTripAction(_previous: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  return runAction<null>(async (locale) => {
+    const actor = await requireRole('DRIVER')
+    const result = await publishTrip(actor, parsePublishForm(formToObject(form)))
+    revalidatePath('/[locale]/my-trips', 'layout')
+    if (!result.seriesId) {
+      return redirect({ href: { pathname: `/my-trips/${result.tripIds[0]}`, query: { published: '1' } }, locale })
+    }
+    return redirect({
+      href: { pathname: '/my-trips', query: { series: result.seriesId, ...(result.skippedDates.length ? { skipped: result.skippedDates.join(',') } : {}) } },
+      locale,
+    })
+  })
+}
