@@ -13,7 +13,7 @@ describe('availabilityOn (seeded statuses)', () => {
     { label: 'Zhibek Zholy closed from 2025-02-05, reopening announced', id: 'zhibek-zholy', on: '2025-02-05', expected: { open: false, reason: 'CLOSED', reopensOn: '2026-07-31', reopeningVerified: false } },
     { label: 'Zhibek Zholy after the announced date: not confirmed, not sold', id: 'zhibek-zholy', on: '2026-11-26', expected: { open: false, reason: 'UNCONFIRMED', reopensOn: '2026-07-31', reopeningVerified: false } },
     { label: 'Karasu is cargo only', id: 'karasu', on: '2026-11-26', expected: { open: false, reason: 'CARGO_ONLY' } },
-    { label: "Aisha-Bibi: foreigners' access unconfirmed", id: 'aisha-bibi', on: '2026-11-26', expected: { open: false, reason: 'UNCONFIRMED' } },
+    { label: "Aisha-Bibi: foreigners' access unconfirmed", id: 'aisha-bibi', on: '2026-11-26', expected: { open: false, reason: 'UNCONFIRMED', reopensOn: null } },
   ])('$label', ({ id, on, expected }) => {
     expect(availabilityOn(periods(id), on)).toMatchObject(expected)
   })

@@ -28,7 +28,10 @@ export function availabilityOn(periods: StatusPeriod[], on: string): CheckpointA
   const next = periods
     .filter((p) => p.state === 'OPEN' && p.fromOn > on)
     .sort((a, b) => a.fromOn.localeCompare(b.fromOn))[0]
-  const announced = current?.state === 'OPEN' && !current.verified ? current : next
+  // An unverified opening counts as an announced REopening only after a closure (Zhibek Zholy);
+  // an unverified period with no closure before it (Aisha-Bibi's foreigners' access) has no date.
+  const reopening = current?.state === 'OPEN' && !current.verified && periods.some((p) => p.state === 'CLOSED' && p.fromOn < current.fromOn)
+  const announced = current?.state === 'OPEN' && !current.verified ? (reopening ? current : undefined) : next
   const reopensOn = announced?.fromOn ?? null
   const reopeningVerified = announced?.verified ?? false
   if (!current) return { open: false, reason: 'NO_STATUS', reopensOn, reopeningVerified }
