@@ -1,0 +1,261 @@
+// Who may use what, as ONE table: every route handler (path + method), every server action (file +
+// export) and every page, with the audiences allowed and the exact answer everyone else gets.
+//
+// Audiences are people in relation to one resource — a run in a coordinator group with a booking on
+// it: `bookingOwner` is the rider who booked, `tripDriver` drives the run, `groupCoordinator`
+// coordinates the run's group; `otherDriver` and `otherCoordinator` drive and coordinate elsewhere;
+// `passenger` is any signed-in user with no relation to it; `admin` has the ADMIN role.
+//
+// lib/auth/access-table.test.ts fails when a route, action or page exists that is not listed here (or
+// an entry names one that no longer exists); e2e/authorization.spec.ts walks every entry as every
+// audience against the running app and checks the answers and, for `private` entries, the bodies.
+//
+// A rider's stays and residence documents (and a booking's `checkInputs` / `reasons`) reach only that
+// rider: drivers, coordinators and admins see a verdict and nothing behind it. There is no admin view
+// of stays; keep it that way (an admin view would have to be logged).
+
+export const AUDIENCES = ['anonymous', 'passenger', 'bookingOwner', 'tripDriver', 'otherDriver', 'groupCoordinator', 'otherCoordinator', 'admin'] as const
+
+export type Audience = (typeof AUDIENCES)[number]
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+
+/** What a page answers: 200, a redirect (307) elsewhere, sign-in (a redirect to /sign-in), 403, 404. */
+export type PageOutcome = 200 | 307 | 'sign-in' | 403 | 404
+
+/** What an action answers: `ok` (ok: true), `redirect` (it redirected on success), or the `code` of
+ * its `ok: false` value (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, VALIDATION…). */
+export type ActionOutcome = 'ok' | 'redirect' | (string & {})
+
+type Common<O> = {
+  /** Audiences allowed; each gets `ok` (or its own outcome from `okFor`). */
+  allow: readonly Audience[]
+  ok: O
+  okFor?: Partial<Record<Audience, O>>
+  /** Every audience not allowed, with its exact answer. */
+  deny: Partial<Record<Audience, O>>
+  /** Responses carry people's data: the rider's stays, documents, check inputs and reasons must
+   * never appear in them for anyone but that rider. */
+  private?: boolean
+  /** Why the table says what it says where that is not obvious. */
+  note?: string
+}
+
+export type RouteEntry = Common<number> & { kind: 'route'; method: HttpMethod; path: string }
+export type ActionEntry = Common<ActionOutcome> & { kind: 'action'; file: string; name: string }
+export type PageEntry = Common<PageOutcome> & { kind: 'page'; path: string }
+export type AccessEntry = RouteEntry | ActionEntry | PageEntry
+
+const SIGNED_IN: readonly Audience[] = AUDIENCES.filter((a) => a !== 'anonymous')
+/** May manage the run: its driver, its group's coordinators, admins (lib/trips/managed-trip.ts). */
+const MANAGERS: readonly Audience[] = ['tripDriver', 'groupCoordinator', 'admin']
+/** May see a group's board: its coordinators and admins (lib/dispatch/group-access.ts). */
+const BOARD: readonly Audience[] = ['groupCoordinator', 'admin']
+/** Have the COORDINATOR or ADMIN role (requireRole on the coordinator endpoints). */
+const COORDINATOR_ROLE: readonly Audience[] = ['groupCoordinator', 'otherCoordinator', 'admin']
+const DRIVER_ROLE: readonly Audience[] = ['tripDriver', 'otherDriver']
+
+/** The denial map: `others` for every signed-in audience not allowed (with `overrides`), and the
+ * anonymous answer (401 on the API, UNAUTHENTICATED from actions, sign-in for pages). */
+function deny<O>(allow: readonly Audience[], anonymous: O | null, others: O, overrides: Partial<Record<Audience, O>> = {}): Partial<Record<Audience, O>> {
+  const out: Partial<Record<Audience, O>> = {}
+  for (const a of AUDIENCES) {
+    if (allow.includes(a)) continue
+    out[a] = a in overrides ? overrides[a]! : a === 'anonymous' ? (anonymous as O) : others
+  }
+  return out
+}
+
+type RouteSpec = Omit<RouteEntry, 'kind' | 'method' | 'path' | 'deny'> & { others?: number; overrides?: Partial<Record<Audience, number>>; anonymous?: number }
+function route(method: HttpMethod, path: string, spec: RouteSpec): RouteEntry {
+  const { others = 404, overrides, anonymous = 401, ...rest } = spec
+  return { kind: 'route', method, path, ...rest, deny: deny(spec.allow, anonymous, others, overrides) }
+}
+
+type ActionSpec = Omit<ActionEntry, 'kind' | 'file' | 'name' | 'deny' | 'ok'> & { ok?: ActionOutcome; others?: ActionOutcome; overrides?: Partial<Record<Audience, ActionOutcome>> }
+function action(file: string, name: string, spec: ActionSpec): ActionEntry {
+  const { others = 'NOT_FOUND', overrides, ok = 'ok', ...rest } = spec
+  return { kind: 'action', file: `app/[locale]/${file}`, name, ok, ...rest, deny: deny(spec.allow, 'UNAUTHENTICATED', others, overrides) }
+}
+
+type PageSpec = Omit<PageEntry, 'kind' | 'path' | 'deny' | 'ok'> & { ok?: PageOutcome; others?: PageOutcome; overrides?: Partial<Record<Audience, PageOutcome>> }
+function page(path: string, spec: PageSpec): PageEntry {
+  const { others = 404, overrides, ok = 200, ...rest } = spec
+  return { kind: 'page', path, ok, ...rest, deny: deny(spec.allow, 'sign-in', others, overrides) }
+}
+
+const EVERYONE = AUDIENCES
+
+export const accessTable: readonly AccessEntry[] = [
+  // ── Public ────────────────────────────────────────────────────────────────────────────────────
+  route('GET', '/api/health', { allow: EVERYONE, ok: 200 }),
+  route('GET', '/api/ping', { allow: EVERYONE, ok: 200 }),
+  route('GET', '/api/openapi.json', { allow: EVERYONE, ok: 200 }),
+  route('GET', '/api/reference', { allow: EVERYONE, ok: 200 }),
+  route('GET', '/api/auth/[...nextauth]', { allow: EVERYONE, ok: 200, note: 'next-auth: session, CSRF token, providers' }),
+  route('POST', '/api/auth/[...nextauth]', { allow: EVERYONE, ok: 200, note: 'next-auth: sign-in, sign-out, session update (CSRF token required)' }),
+  route('GET', '/api/trips', { allow: EVERYONE, ok: 200, private: true, note: 'search (rate limited per address)' }),
+  route('GET', '/api/trips/[tripId]', {
+    allow: EVERYONE, ok: 200, private: true,
+    note: "a run's public page; the viewer's own booking only to its rider; the plate only to confirmed riders and managers",
+  }),
+
+  // ── The signed-in user's own things (scoped to the actor: there is no one else's to ask for) ──
+  route('GET', '/api/account/export', { allow: SIGNED_IN, ok: 200, private: true, note: "everything held about the caller; another rider's stays never" }),
+  route('DELETE', '/api/account', { allow: SIGNED_IN, ok: 400, note: 'walked with a wrong password (VALIDATION): the check is reached, nothing is deleted' }),
+  route('GET', '/api/bookings', { allow: SIGNED_IN, ok: 200, private: true }),
+  route('GET', '/api/notifications', { allow: SIGNED_IN, ok: 200, private: true }),
+  route('POST', '/api/notifications', { allow: SIGNED_IN, ok: 200 }),
+  route('GET', '/api/travellers', { allow: SIGNED_IN, ok: 200, private: true }),
+  route('POST', '/api/travellers', { allow: SIGNED_IN, ok: 201 }),
+  route('GET', '/api/groups', { allow: SIGNED_IN, ok: 200, private: true }),
+
+  // ── A rider's travellers, stays and documents: that rider alone (admins included in "no") ─────
+  route('PATCH', '/api/travellers/[travellerId]', { allow: ['bookingOwner'], ok: 200 }),
+  route('DELETE', '/api/travellers/[travellerId]', { allow: ['bookingOwner'], ok: 204 }),
+  route('GET', '/api/travellers/[travellerId]/assessment', { allow: ['bookingOwner'], ok: 200, private: true }),
+  route('GET', '/api/travellers/[travellerId]/what-if', { allow: ['bookingOwner'], ok: 200, private: true }),
+  route('GET', '/api/travellers/[travellerId]/stays', { allow: ['bookingOwner'], ok: 200, private: true }),
+  route('POST', '/api/travellers/[travellerId]/stays', { allow: ['bookingOwner'], ok: 201 }),
+  route('PATCH', '/api/travellers/[travellerId]/stays/[stayId]', { allow: ['bookingOwner'], ok: 200 }),
+  route('DELETE', '/api/travellers/[travellerId]/stays/[stayId]', { allow: ['bookingOwner'], ok: 204 }),
+  route('GET', '/api/travellers/[travellerId]/documents', { allow: ['bookingOwner'], ok: 200, private: true }),
+  route('POST', '/api/travellers/[travellerId]/documents', { allow: ['bookingOwner'], ok: 201 }),
+  route('DELETE', '/api/travellers/[travellerId]/documents/[documentId]', { allow: ['bookingOwner'], ok: 204 }),
+
+  // ── Bookings ──────────────────────────────────────────────────────────────────────────────────
+  route('POST', '/api/trips/[tripId]/bookings', {
+    allow: ['passenger', 'otherDriver', 'groupCoordinator', 'otherCoordinator', 'admin'], ok: 201, private: true,
+    overrides: { bookingOwner: 409, tripDriver: 409 },
+    note: 'anyone signed in books with their own travellers; the rider who already booked: ALREADY_BOOKED; the driver: OWN_TRIP',
+  }),
+  route('DELETE', '/api/bookings/[bookingId]', { allow: ['bookingOwner'], ok: 200 }),
+  route('GET', '/api/bookings/[bookingId]/receipt', { allow: ['bookingOwner', 'tripDriver'], ok: 200, private: true }),
+  route('POST', '/api/bookings/[bookingId]/payment', {
+    allow: ['bookingOwner', ...MANAGERS], ok: 200,
+    note: 'the rider marks PAID, a manager CONFIRMED; anyone else: not found',
+  }),
+  route('POST', '/api/bookings/[bookingId]/decision', { allow: MANAGERS, ok: 200, others: 403, note: 'loadManagedTrip: FORBIDDEN for a run one may not manage' }),
+  route('POST', '/api/bookings/[bookingId]/boarding', { allow: MANAGERS, ok: 200, others: 403 }),
+
+  // ── Runs ──────────────────────────────────────────────────────────────────────────────────────
+  route('POST', '/api/trips', { allow: DRIVER_ROLE, ok: 201, others: 403, note: 'requireRole(DRIVER): admins publish as drivers only' }),
+  route('PATCH', '/api/trips/[tripId]', { allow: MANAGERS, ok: 200, others: 403 }),
+  route('DELETE', '/api/trips/[tripId]', { allow: MANAGERS, ok: 200, others: 403 }),
+  route('POST', '/api/trips/[tripId]/status', { allow: MANAGERS, ok: 200, others: 403 }),
+  route('GET', '/api/trips/[tripId]/manifest', { allow: MANAGERS, ok: 200, others: 403, private: true }),
+  route('GET', '/api/trips/[tripId]/manifest.csv', { allow: MANAGERS, ok: 200, others: 403, private: true }),
+
+  // ── Coordinator groups ────────────────────────────────────────────────────────────────────────
+  route('POST', '/api/groups', { allow: COORDINATOR_ROLE, ok: 201, others: 403 }),
+  route('GET', '/api/groups/[groupId]', { allow: ['tripDriver', ...BOARD], ok: 200, private: true, note: 'members (the run’s driver is one) and admins; anyone else: not found' }),
+  route('POST', '/api/groups/join', {
+    allow: DRIVER_ROLE, ok: 200, others: 403,
+    note: 'drivers with a car holding a code (the run’s driver is already a member: alreadyMember); others GROUP_NEEDS_DRIVER',
+  }),
+  route('POST', '/api/groups/[groupId]/invites', { allow: BOARD, ok: 201, others: 403, overrides: { otherCoordinator: 404 } }),
+  route('DELETE', '/api/groups/[groupId]/invites/[inviteId]', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 } }),
+  route('DELETE', '/api/groups/[groupId]/members/[userId]', {
+    allow: ['tripDriver', ...BOARD], ok: 200,
+    note: 'walked on the run’s driver: coordinators remove them, the driver leaves (own id); anyone else: not found',
+  }),
+  route('POST', '/api/groups/[groupId]/trips/[tripId]', { allow: ['tripDriver', 'admin'], ok: 200, others: 403, overrides: { otherDriver: 404 } }),
+  route('DELETE', '/api/groups/[groupId]/trips/[tripId]', { allow: ['tripDriver', 'admin'], ok: 200, others: 403, overrides: { otherDriver: 404 } }),
+
+  // ── Day board (a group's coordinators and admins; another group's coordinator: not found) ─────
+  route('GET', '/api/dispatch/[groupId]/[date]', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, private: true }),
+  route('GET', '/api/dispatch/[groupId]/[date]/summary', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, private: true }),
+  route('GET', '/api/dispatch/[groupId]/[date]/manifest.csv', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, private: true }),
+  route('GET', '/api/dispatch/[groupId]/audit', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, private: true }),
+  route('POST', '/api/dispatch/[groupId]/[date]/moves', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, private: true }),
+  route('POST', '/api/dispatch/[groupId]/[date]/runs', { allow: BOARD, ok: 201, others: 403, overrides: { otherCoordinator: 404 } }),
+  route('POST', '/api/dispatch/bookings/[bookingId]/promote', { allow: BOARD, ok: 200, others: 403, private: true, note: 'loadManagedTrip: FORBIDDEN for another group' }),
+  route('POST', '/api/dispatch/runs/[tripId]/cancel-and-move', { allow: BOARD, ok: 200, others: 403, private: true }),
+
+  // ── Server actions ────────────────────────────────────────────────────────────────────────────
+  action('(public)/register/actions.ts', 'registerAction', { allow: EVERYONE, note: 'public: anyone may register a new account' }),
+  action('(public)/trips/[tripId]/actions.ts', 'bookSeatsAction', {
+    allow: ['passenger', 'otherDriver', 'groupCoordinator', 'otherCoordinator', 'admin'],
+    overrides: { bookingOwner: 'ALREADY_BOOKED', tripDriver: 'OWN_TRIP' },
+  }),
+  action('(public)/trips/[tripId]/actions.ts', 'cancelBookingAction', { allow: ['bookingOwner'] }),
+  action('(app)/account/actions.ts', 'addCarAction', { allow: SIGNED_IN }),
+  action('(app)/account/actions.ts', 'deleteAccountAction', { allow: SIGNED_IN, ok: 'VALIDATION', note: 'walked with a wrong password' }),
+  action('(app)/admin/users/actions.ts', 'setUserRoleAction', { allow: ['admin'], others: 'FORBIDDEN' }),
+  action('(app)/bookings/actions.ts', 'cancelMyBookingAction', { allow: ['bookingOwner'] }),
+  action('(app)/bookings/actions.ts', 'markPaymentAction', { allow: ['bookingOwner', ...MANAGERS] }),
+  action('(app)/notifications/actions.ts', 'markNotificationsReadAction', { allow: SIGNED_IN }),
+  action('(app)/stay/actions.ts', 'ensureSelfTravellerAction', { allow: SIGNED_IN }),
+  action('(app)/stay/actions.ts', 'createTravellerAction', { allow: SIGNED_IN }),
+  action('(app)/stay/actions.ts', 'updateTravellerAction', { allow: ['bookingOwner'] }),
+  action('(app)/stay/actions.ts', 'deleteTravellerAction', { allow: ['bookingOwner'] }),
+  action('(app)/stay/actions.ts', 'addStayAction', { allow: ['bookingOwner'] }),
+  action('(app)/stay/actions.ts', 'updateStayAction', { allow: ['bookingOwner'] }),
+  action('(app)/stay/actions.ts', 'deleteStayAction', { allow: ['bookingOwner'] }),
+  action('(app)/stay/actions.ts', 'markRegisteredAction', { allow: ['bookingOwner'] }),
+  action('(app)/stay/actions.ts', 'addDocumentAction', { allow: ['bookingOwner'] }),
+  action('(app)/stay/actions.ts', 'deleteDocumentAction', { allow: ['bookingOwner'] }),
+  action('(app)/stay/actions.ts', 'whatIfAction', { allow: ['bookingOwner'], private: true }),
+  action('(app)/my-trips/new/actions.ts', 'publishTripAction', { allow: DRIVER_ROLE, ok: 'redirect', others: 'FORBIDDEN' }),
+  action('(app)/my-trips/[tripId]/actions.ts', 'decideRequestAction', { allow: MANAGERS, others: 'FORBIDDEN' }),
+  action('(app)/my-trips/[tripId]/actions.ts', 'markBoardingAction', { allow: MANAGERS, others: 'FORBIDDEN' }),
+  action('(app)/my-trips/[tripId]/actions.ts', 'markPaymentAction', {
+    allow: MANAGERS, overrides: { bookingOwner: 'FORBIDDEN' },
+    note: "the manage page's 'payment received' (CONFIRMED): the rider may not confirm their own payment",
+  }),
+  action('(app)/my-trips/[tripId]/actions.ts', 'setTripStatusAction', { allow: MANAGERS, others: 'FORBIDDEN' }),
+  action('(app)/my-trips/[tripId]/edit/actions.ts', 'editTripAction', { allow: MANAGERS, others: 'FORBIDDEN' }),
+  action('(app)/dispatch/actions.ts', 'createGroupAction', { allow: COORDINATOR_ROLE, ok: 'redirect', others: 'FORBIDDEN' }),
+  action('(app)/dispatch/actions.ts', 'createInviteAction', { allow: BOARD, others: 'FORBIDDEN', overrides: { otherCoordinator: 'NOT_FOUND' } }),
+  action('(app)/dispatch/actions.ts', 'revokeInviteAction', { allow: BOARD, others: 'FORBIDDEN', overrides: { otherCoordinator: 'NOT_FOUND' } }),
+  action('(app)/dispatch/actions.ts', 'removeMemberAction', { allow: BOARD, others: 'FORBIDDEN', overrides: { otherCoordinator: 'NOT_FOUND' } }),
+  action('(app)/dispatch/actions.ts', 'leaveGroupAction', {
+    allow: ['tripDriver'], ok: 'redirect', overrides: { groupCoordinator: 'LAST_COORDINATOR' },
+    note: 'members leave; the last coordinator may not; anyone else is not a member',
+  }),
+  action('(app)/dispatch/actions.ts', 'joinGroupAction', { allow: DRIVER_ROLE, ok: 'redirect', others: 'GROUP_NEEDS_DRIVER' }),
+
+  // ── Pages (signed-out visitors of protected pages go to sign-in) ──────────────────────────────
+  page('/', { allow: EVERYONE }),
+  page('/sign-in', { allow: EVERYONE }),
+  page('/register', { allow: EVERYONE }),
+  page('/trips', { allow: EVERYONE, private: true }),
+  page('/trips/[tripId]', { allow: EVERYONE, private: true }),
+  page('/account', { allow: SIGNED_IN, private: true }),
+  page('/admin/users', { allow: ['admin'], others: 403 }),
+  page('/bookings', { allow: SIGNED_IN, private: true }),
+  page('/bookings/[bookingId]/receipt', { allow: ['bookingOwner', 'tripDriver'], private: true }),
+  page('/notifications', { allow: SIGNED_IN, private: true }),
+  page('/stay', { allow: SIGNED_IN, private: true }),
+  page('/my-trips', { allow: SIGNED_IN, private: true }),
+  page('/my-trips/new', { allow: SIGNED_IN }),
+  page('/my-trips/[tripId]', {
+    allow: ['tripDriver', 'admin'], others: 403, overrides: { otherDriver: 404 }, private: true,
+    note: 'requirePageRole(DRIVER, ADMIN), then the run must be theirs to manage',
+  }),
+  page('/my-trips/[tripId]/edit', { allow: ['tripDriver', 'admin'], others: 403, overrides: { otherDriver: 404 } }),
+  page('/dispatch', { allow: SIGNED_IN }),
+  page('/dispatch/join', { allow: SIGNED_IN }),
+  page('/dispatch/groups/[groupId]', { allow: ['tripDriver', ...BOARD], private: true }),
+  page('/dispatch/manifest/[tripId]', { allow: MANAGERS, private: true }),
+  page('/dispatch/[groupId]', { allow: SIGNED_IN, ok: 307, note: "redirects to today's board, which checks" }),
+  page('/dispatch/[groupId]/[date]', { allow: BOARD, private: true }),
+  page('/dispatch/[groupId]/[date]/manifest', { allow: BOARD, private: true }),
+  page('/dispatch/[groupId]/[date]/summary', { allow: BOARD, private: true }),
+  page('/dispatch/[groupId]/audit', { allow: BOARD, private: true }),
+]
+
+/** A stable key for an entry: `GET /api/trips`, `action app/…/actions.ts#bookSeatsAction`, `page /stay`. */
+export function entryKey(entry: AccessEntry): string {
+  if (entry.kind === 'route') return `${entry.method} ${entry.path}`
+  if (entry.kind === 'action') return `action ${entry.file}#${entry.name}`
+  return `page ${entry.path}`
+}
+
+/** The expected answer for one audience. */
+export function expectedOutcome<E extends AccessEntry>(entry: E, audience: Audience): E['ok'] {
+  if (entry.allow.includes(audience)) return (entry.okFor?.[audience] ?? entry.ok) as E['ok']
+  const denied = entry.deny[audience]
+  if (denied === undefined) throw new Error(`${entryKey(entry)} says nothing about ${audience}`)
+  return denied as E['ok']
+}
