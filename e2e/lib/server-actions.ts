@@ -35,7 +35,10 @@ export function findAction(file: string, name: string): ActionRef {
 /** The URL of the page an action belongs to: `app/[locale]/(app)/my-trips/[tripId]/page` with
  * { tripId } → `/my-trips/<id>` (Russian, the default locale, has no prefix). */
 export function pageUrlOf(ref: ActionRef, params: Record<string, string> = {}): string {
-  const worker = ref.workers.find((w) => w.endsWith('/page')) ?? ref.workers[0]!
+  // Of the pages that use the action, one whose path parameters we have (the fewest needed).
+  const needs = (w: string) => [...w.matchAll(/\[(\w+)\]/g)].map((m) => m[1]!).filter((p) => p !== 'locale')
+  const pages = ref.workers.filter((w) => w.endsWith('/page')).sort((a, b) => needs(a).length - needs(b).length)
+  const worker = pages.find((w) => needs(w).every((p) => p in params)) ?? pages[0] ?? ref.workers[0]!
   const segments = worker
     .replace(/^app\//, '')
     .replace(/\/page$/, '')

@@ -34,8 +34,9 @@ type Common<O> = {
   okFor?: Partial<Record<Audience, O>>
   /** Every audience not allowed, with its exact answer. */
   deny: Partial<Record<Audience, O>>
-  /** Responses carry people's data: the rider's stays, documents, check inputs and reasons must
-   * never appear in them for anyone but that rider. */
+  /** Responses show other people's bookings (manifest, board, run page, CSV…): the legal check's
+   * inputs and reasons, and stays and documents, must never appear in them as much as a key. (The
+   * rider's stay and document dates are checked in every response to anyone but the rider.) */
   private?: boolean
   /** Why the table says what it says where that is not obvious. */
   note?: string
@@ -101,14 +102,14 @@ export const accessTable: readonly AccessEntry[] = [
   }),
 
   // ── The signed-in user's own things (scoped to the actor: there is no one else's to ask for) ──
-  route('GET', '/api/account/export', { allow: SIGNED_IN, ok: 200, private: true, note: "everything held about the caller; another rider's stays never" }),
+  route('GET', '/api/account/export', { allow: SIGNED_IN, ok: 200, note: "everything held about the caller; another rider's stays never" }),
   route('DELETE', '/api/account', { allow: SIGNED_IN, ok: 400, note: 'walked with a wrong password (VALIDATION): the check is reached, nothing is deleted' }),
-  route('GET', '/api/bookings', { allow: SIGNED_IN, ok: 200, private: true }),
-  route('GET', '/api/notifications', { allow: SIGNED_IN, ok: 200, private: true }),
+  route('GET', '/api/bookings', { allow: SIGNED_IN, ok: 200 }),
+  route('GET', '/api/notifications', { allow: SIGNED_IN, ok: 200 }),
   route('POST', '/api/notifications', { allow: SIGNED_IN, ok: 200 }),
-  route('GET', '/api/travellers', { allow: SIGNED_IN, ok: 200, private: true }),
+  route('GET', '/api/travellers', { allow: SIGNED_IN, ok: 200 }),
   route('POST', '/api/travellers', { allow: SIGNED_IN, ok: 201 }),
-  route('GET', '/api/groups', { allow: SIGNED_IN, ok: 200, private: true }),
+  route('GET', '/api/groups', { allow: SIGNED_IN, ok: 200 }),
 
   // ── A rider's travellers, stays and documents: that rider alone (admins included in "no") ─────
   route('PATCH', '/api/travellers/[travellerId]', { allow: ['bookingOwner'], ok: 200 }),
@@ -125,7 +126,7 @@ export const accessTable: readonly AccessEntry[] = [
 
   // ── Bookings ──────────────────────────────────────────────────────────────────────────────────
   route('POST', '/api/trips/[tripId]/bookings', {
-    allow: ['passenger', 'otherDriver', 'groupCoordinator', 'otherCoordinator', 'admin'], ok: 201, private: true,
+    allow: ['passenger', 'otherDriver', 'groupCoordinator', 'otherCoordinator', 'admin'], ok: 201,
     overrides: { bookingOwner: 409, tripDriver: 409 },
     note: 'anyone signed in books with their own travellers; the rider who already booked: ALREADY_BOOKED; the driver: OWN_TRIP',
   }),
@@ -221,12 +222,12 @@ export const accessTable: readonly AccessEntry[] = [
   page('/register', { allow: EVERYONE }),
   page('/trips', { allow: EVERYONE, private: true }),
   page('/trips/[tripId]', { allow: EVERYONE, private: true }),
-  page('/account', { allow: SIGNED_IN, private: true }),
+  page('/account', { allow: SIGNED_IN }),
   page('/admin/users', { allow: ['admin'], others: 403 }),
-  page('/bookings', { allow: SIGNED_IN, private: true }),
+  page('/bookings', { allow: SIGNED_IN }),
   page('/bookings/[bookingId]/receipt', { allow: ['bookingOwner', 'tripDriver'], private: true }),
-  page('/notifications', { allow: SIGNED_IN, private: true }),
-  page('/stay', { allow: SIGNED_IN, private: true }),
+  page('/notifications', { allow: SIGNED_IN }),
+  page('/stay', { allow: SIGNED_IN }),
   page('/my-trips', { allow: SIGNED_IN, private: true }),
   page('/my-trips/new', { allow: SIGNED_IN }),
   page('/my-trips/[tripId]', {

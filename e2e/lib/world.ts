@@ -1,0 +1,279 @@
+// The people and things the authorization walk and the fuzz need, made with SQL on the e2e
+// server's database.
+//
+// `createCast()` (once per worker): one user per audience, each signed in in its own browser context
+// — a plain passenger, the rider who owns the booking, the run's driver, a driver of another run,
+// the coordinator of the run's group, a coordinator of another group, an admin — each with a
+// traveller profile of their own (so that any of them can book).
+//
+// `createWorld(cast)` (as often as needed): a coordinator group (the coordinator and the driver in
+// it) with an invitation, a run tomorrow with the rider's CONFIRMED booking, a manual-approval run
+// with the rider's PENDING request, an empty run on the same board (a move target), a run with the
+// rider's WAITLISTED party and room to promote it; the rider's traveller on the confirmed booking
+// has a stay and a residence document with dates found nowhere else (PRIVATE_MARKERS), also copied
+// into the booking's check inputs as the legal check stores them. `dropWorld()` removes it again,
+// with anything a walked request added, and puts the cast's roles back.
+import { randomUUID } from 'node:crypto'
+import type { Browser, BrowserContext } from '@playwright/test'
+import type { Audience } from '@/lib/auth/access-table'
+import { createUser, e2eDb, signInContext, type Role, type TestUser } from '../fixtures'
+
+/** A Kazakhstan calendar date (UTC+5) `offset` days from today. */
+export function kzDate(offset: number): string {
+  const d = new Date(Date.now() + 5 * 3_600_000)
+  d.setUTCDate(d.getUTCDate() + offset)
+  return d.toISOString().slice(0, 10)
+}
+
+/** The rider's stay and document: dates that appear nowhere else in the app's data. */
+export const PRIVATE_DATES = { stayEntryOn: '2025-03-17', stayExitOn: '2025-04-29', documentFrom: '2023-07-19', documentTo: '2031-11-23' } as const
+
+const MONTHS_RU = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря']
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+function dateForms(iso: string): RegExp[] {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
+  const dd = String(d).padStart(2, '0')
+  const mm = String(m).padStart(2, '0')
+  return [
+    new RegExp(iso),
+    new RegExp(`${dd}\\.${mm}\\.${y}`),
+    new RegExp(`\\b${d}\\s+${MONTHS_RU[m - 1]}\\s+${y}`),
+    new RegExp(`\\b${d}\\s+${MONTHS_EN[m - 1]}\\s+${y}`),
+    new RegExp(`${MONTHS_EN[m - 1]}\\s+${d},\\s+${y}`),
+  ]
+}
+
+/** Never in a response to anyone but the rider: the stay's and the document's dates in any form. */
+export const PRIVATE_DATE_MARKERS: RegExp[] = Object.values(PRIVATE_DATES).flatMap(dateForms)
+
+/** Never in a JSON response about someone else's booking (manifest, board, run page, CSV…): the
+ * legal check's inputs and reasons, the rider's stays and documents, as keys or column names. */
+export const PRIVATE_KEY_MARKERS: RegExp[] = [/check_?inputs/i, /\\?"(reasons|stays|documents|checkInputs)\\?"\s*:/]
+
+/** In a page the app's messages travel along (their keys include "documents", "reasons"…): there
+ * only the stored inputs' own names are a sign of a leak; the dates are checked everywhere. */
+export const PRIVATE_PAGE_MARKERS: RegExp[] = [/check_?inputs/i]
+
+export function findPrivateMarkers(body: string, options: { keys: boolean; page?: boolean }): string[] {
+  const keys = options.page ? PRIVATE_PAGE_MARKERS : PRIVATE_KEY_MARKERS
+  const markers = options.keys ? [...PRIVATE_DATE_MARKERS, ...keys] : PRIVATE_DATE_MARKERS
+  return markers.filter((m) => m.test(body)).map((m) => `${m} → …${body.slice(Math.max(0, body.search(m) - 60), body.search(m) + 60)}…`)
+}
+
+export type Member = TestUser & { roles: Role[]; travellerId: string; carId?: string; context: BrowserContext }
+
+export type Cast = {
+  users: Record<Exclude<Audience, 'anonymous'>, Member>
+  /** A context with no session, and one with a session cookie that is not valid (it passes the
+   * proxy's "signed in?" test, so the page's or action's own check is what refuses). */
+  anonymous: BrowserContext
+  forged: BrowserContext
+  otherGroupId: string
+  otherTripId: string
+}
+
+const ROLES: Record<Exclude<Audience, 'anonymous'>, Role[]> = {
+  passenger: ['PASSENGER'],
+  bookingOwner: ['PASSENGER'],
+  tripDriver: ['PASSENGER', 'DRIVER'],
+  otherDriver: ['PASSENGER', 'DRIVER'],
+  groupCoordinator: ['PASSENGER', 'COORDINATOR'],
+  otherCoordinator: ['PASSENGER', 'COORDINATOR'],
+  admin: ['PASSENGER', 'ADMIN'],
+}
+
+async function one<T>(sql: string, params: unknown[]): Promise<T> {
+  const { rows } = await e2eDb().query(sql, params)
+  return rows[0] as T
+}
+
+async function addCar(ownerId: string, make = 'Toyota'): Promise<string> {
+  const plate = `${Math.floor(100 + Math.random() * 899)}AZ${String(Math.floor(Math.random() * 99)).padStart(2, '0')}`
+  return (await one<{ id: string }>(`INSERT INTO cars (owner_id, make, model, colour, plate, seats) VALUES ($1, $2, 'Alphard', 'белый', $3, 7) RETURNING id`, [ownerId, make, plate])).id
+}
+
+async function addTraveller(accountId: string, name: string, self: boolean): Promise<string> {
+  return (await one<{ id: string }>(`INSERT INTO travellers (account_id, is_self, name, citizenship, updated_at) VALUES ($1, $2, $3, 'RU', now()) RETURNING id`, [accountId, self, name])).id
+}
+
+type RunOptions = { driverId: string; carId: string; groupId: string | null; on: string; time: string; seats?: number; taken?: number; approval?: 'INSTANT' | 'MANUAL'; notes?: string }
+
+export async function addRun(o: RunOptions): Promise<string> {
+  const departureAt = new Date(`${o.on}T${o.time}:00+05:00`)
+  const returnAt = new Date(departureAt.getTime() + 8 * 3_600_000)
+  const approval = o.approval ?? 'INSTANT'
+  return (
+    await one<{ id: string }>(
+      `INSERT INTO trips (driver_id, car_id, origin_city_id, pickup_label, pickup_lat, pickup_lng, checkpoint_id, destination_city_id,
+         departure_at, departure_on, round_trip, return_at, return_on, seats_total, seats_taken, pricing_mode, price_per_seat_tenge,
+         min_riders, seat_price_tenge, approval_mode, request_ttl_hours, notes, group_id, updated_at)
+       VALUES ($1, $2, 'almaty', 'Алматы, Сайран', 43.2389, 76.8897, 'korday', 'bishkek', $3, $4::date, true, $5, $4::date, $6, $7,
+         'PER_SEAT', 5000, 1, 5000, $8::"ApprovalMode", $9, $10, $11, now())
+       RETURNING id`,
+      [o.driverId, o.carId, departureAt, o.on, returnAt, o.seats ?? 4, o.taken ?? 0, approval, approval === 'MANUAL' ? 3 : null, o.notes ?? 'Встреча у главного входа.', o.groupId],
+    )
+  ).id
+}
+
+type BookingOptions = { tripId: string; riderId: string; travellerId: string; travellerName: string; status: 'CONFIRMED' | 'PENDING' | 'WAITLISTED'; exitOn: string; withPrivateInputs?: boolean }
+
+export async function addBooking(o: BookingOptions): Promise<string> {
+  const booking = await one<{ id: string }>(
+    `INSERT INTO bookings (trip_id, rider_id, status, seats, quoted_tenge, cap_tenge, verdict, rule_version, expires_at, updated_at)
+     VALUES ($1, $2, $3::"BookingStatus", 1, 5000, 5000, 'OK', 'kz-2023-01-27/v1', $4, now()) RETURNING id`,
+    [o.tripId, o.riderId, o.status, o.status === 'PENDING' ? new Date(Date.now() + 3 * 3_600_000) : null],
+  )
+  // The engine's reasons, with a private date among their parameters: a view that showed reasons
+  // to someone else would show it.
+  const reasons = o.withPrivateInputs
+    ? [{ code: 'DAYS_USED_ON_EXIT', severity: 'info', params: { daysUsed: 44, maxDaysInWindow: 90, windowStart: PRIVATE_DATES.stayEntryOn } }]
+    : []
+  // What the legal check stores with a booking: exactly the engine's inputs (private to the rider).
+  const inputs = {
+    citizenship: 'RU',
+    stays: o.withPrivateInputs ? [{ entryOn: PRIVATE_DATES.stayEntryOn, exitOn: PRIVATE_DATES.stayExitOn }] : [],
+    documents: o.withPrivateInputs ? [{ kind: 'visa', validFrom: PRIVATE_DATES.documentFrom, validTo: PRIVATE_DATES.documentTo }] : [],
+    exitOn: o.exitOn,
+    returnOn: o.exitOn,
+    ruleVersion: 'kz-2023-01-27/v1',
+  }
+  await e2eDb().query(
+    `INSERT INTO booking_travellers (booking_id, traveller_id, position, name, verdict, reasons, check_inputs) VALUES ($1, $2, 0, $3, 'OK', $4::jsonb, $5::jsonb)`,
+    [booking.id, o.travellerId, o.travellerName, JSON.stringify(reasons), JSON.stringify(inputs)],
+  )
+  return booking.id
+}
+
+export async function createCast(browser: Browser, baseURL: string): Promise<Cast> {
+  const entries = await Promise.all(
+    (Object.keys(ROLES) as (keyof typeof ROLES)[]).map(async (audience) => {
+      const user = await createUser({ roles: ROLES[audience], name: `${audience} ${randomUUID().slice(0, 4)}` })
+      const travellerId = await addTraveller(user.id, user.name, true)
+      const carId = ROLES[audience].includes('DRIVER') ? await addCar(user.id) : undefined
+      const context = await browser.newContext()
+      await signInContext(context, user)
+      return [audience, { ...user, roles: ROLES[audience], travellerId, carId, context }] as const
+    }),
+  )
+  const users = Object.fromEntries(entries) as Cast['users']
+  // The other driver's run, in the other coordinator's group.
+  const otherGroupId = (await one<{ id: string }>(`INSERT INTO groups (name, created_by_id) VALUES ($1, $2) RETURNING id`, [`Другая группа ${randomUUID().slice(0, 4)}`, users.otherCoordinator.id])).id
+  await e2eDb().query(`INSERT INTO group_members (group_id, user_id, role) VALUES ($1, $2, 'COORDINATOR'), ($1, $3, 'DRIVER')`, [otherGroupId, users.otherCoordinator.id, users.otherDriver.id])
+  const otherTripId = await addRun({ driverId: users.otherDriver.id, carId: users.otherDriver.carId!, groupId: otherGroupId, on: kzDate(1), time: '09:00' })
+
+  const anonymous = await browser.newContext()
+  const forged = await browser.newContext()
+  await forged.addCookies([{ name: 'next-auth.session-token', value: `forged.${randomUUID()}`, url: baseURL }])
+  return { users, anonymous, forged, otherGroupId, otherTripId }
+}
+
+export async function closeCast(cast: Cast): Promise<void> {
+  for (const u of Object.values(cast.users)) await u.context.close()
+  await cast.anonymous.close()
+  await cast.forged.close()
+}
+
+export type World = {
+  startedAt: Date
+  date: string
+  groupId: string
+  inviteId: string
+  inviteCode: string
+  tripId: string
+  manualTripId: string
+  targetTripId: string
+  waitlistTripId: string
+  bookingId: string
+  pendingBookingId: string
+  waitlistedBookingId: string
+  /** The rider's traveller on the confirmed booking: the stay and the document are theirs. */
+  travellerId: string
+  stayId: string
+  documentId: string
+  /** A traveller of the rider with no booking (may be deleted). */
+  freeTravellerId: string
+  /** A plain user an admin may change the roles of. */
+  targetUserId: string
+  travellerIds: string[]
+  tripIds: string[]
+}
+
+export async function createWorld(cast: Cast): Promise<World> {
+  const { users } = cast
+  // The database's clock: whatever a walked request adds after this belongs to this world.
+  const startedAt = (await one<{ now: Date }>(`SELECT now() AS now`, [])).now
+  const date = kzDate(1)
+  const tag = randomUUID().slice(0, 6)
+  const groupId = (await one<{ id: string }>(`INSERT INTO groups (name, created_by_id) VALUES ($1, $2) RETURNING id`, [`Группа ${tag}`, users.groupCoordinator.id])).id
+  await e2eDb().query(`INSERT INTO group_members (group_id, user_id, role) VALUES ($1, $2, 'COORDINATOR'), ($1, $3, 'DRIVER')`, [groupId, users.groupCoordinator.id, users.tripDriver.id])
+  const inviteCode = `E2E${tag.toUpperCase().replace(/[^A-Z0-9]/g, 'X')}`
+  const inviteId = (
+    await one<{ id: string }>(`INSERT INTO group_invites (group_id, code, created_by_id, expires_at, max_uses) VALUES ($1, $2, $3, now() + interval '7 days', 10) RETURNING id`, [groupId, inviteCode, users.groupCoordinator.id])
+  ).id
+  const driver = { driverId: users.tripDriver.id, carId: users.tripDriver.carId!, groupId, on: date }
+  const tripId = await addRun({ ...driver, time: '10:00', taken: 1 })
+  const manualTripId = await addRun({ ...driver, time: '12:00', taken: 1, approval: 'MANUAL' })
+  const targetTripId = await addRun({ ...driver, time: '14:00' })
+  const waitlistTripId = await addRun({ ...driver, time: '16:00', seats: 2 })
+
+  const rider = users.bookingOwner
+  const travellerName = `Айгерим ${tag}`
+  const travellerId = await addTraveller(rider.id, travellerName, false)
+  const pendingTraveller = await addTraveller(rider.id, `Попутчик ${tag}`, false)
+  const waitlistTraveller = await addTraveller(rider.id, `Ожидающий ${tag}`, false)
+  const freeTravellerId = await addTraveller(rider.id, `Свободный ${tag}`, false)
+  const stayId = (
+    await one<{ id: string }>(`INSERT INTO stays (traveller_id, entry_on, exit_on, updated_at) VALUES ($1, $2::date, $3::date, now()) RETURNING id`, [travellerId, PRIVATE_DATES.stayEntryOn, PRIVATE_DATES.stayExitOn])
+  ).id
+  const documentId = (
+    await one<{ id: string }>(`INSERT INTO residence_documents (traveller_id, kind, valid_from, valid_to) VALUES ($1, 'VISA', $2::date, $3::date) RETURNING id`, [travellerId, PRIVATE_DATES.documentFrom, PRIVATE_DATES.documentTo])
+  ).id
+  const bookingId = await addBooking({ tripId, riderId: rider.id, travellerId, travellerName, status: 'CONFIRMED', exitOn: date, withPrivateInputs: true })
+  const pendingBookingId = await addBooking({ tripId: manualTripId, riderId: rider.id, travellerId: pendingTraveller, travellerName: `Попутчик ${tag}`, status: 'PENDING', exitOn: date })
+  const waitlistedBookingId = await addBooking({ tripId: waitlistTripId, riderId: rider.id, travellerId: waitlistTraveller, travellerName: `Ожидающий ${tag}`, status: 'WAITLISTED', exitOn: date })
+  const target = await createUser({ name: `Цель ${tag}` })
+  return {
+    startedAt, date, groupId, inviteId, inviteCode, tripId, manualTripId, targetTripId, waitlistTripId,
+    bookingId, pendingBookingId, waitlistedBookingId, travellerId, stayId, documentId, freeTravellerId,
+    targetUserId: target.id,
+    travellerIds: [travellerId, pendingTraveller, waitlistTraveller, freeTravellerId],
+    tripIds: [tripId, manualTripId, targetTripId, waitlistTripId],
+  }
+}
+
+/** Removes a world and whatever the walked requests added since it was made; the cast keeps its
+ * users, roles, self profiles and cars. */
+export async function dropWorld(cast: Cast, world: World): Promise<void> {
+  const ids = Object.values(cast.users).map((u) => u.id)
+  const db = e2eDb()
+  const client = await db.connect()
+  try {
+    await client.query('BEGIN')
+    // Runs of the world, and runs the cast published or opened since.
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT id FROM trips WHERE id = ANY($1::uuid[]) OR group_id = $2::uuid OR (driver_id = ANY($3::uuid[]) AND created_at >= $4 AND id <> $5::uuid)`,
+      [world.tripIds, world.groupId, ids, world.startedAt, cast.otherTripId],
+    )
+    const trips = rows.map((r) => r.id)
+    await client.query(`DELETE FROM bookings WHERE trip_id = ANY($1::uuid[]) OR (rider_id = ANY($2::uuid[]) AND created_at >= $3)`, [trips, ids, world.startedAt])
+    await client.query(`DELETE FROM trips WHERE id = ANY($1::uuid[])`, [trips])
+    await client.query(`DELETE FROM trip_series WHERE driver_id = ANY($1::uuid[]) AND created_at >= $2`, [ids, world.startedAt])
+    await client.query(`DELETE FROM travellers WHERE id = ANY($1::uuid[]) OR (account_id = ANY($2::uuid[]) AND NOT is_self AND created_at >= $3)`, [world.travellerIds, ids, world.startedAt])
+    await client.query(`DELETE FROM groups WHERE id = $1::uuid OR (created_by_id = ANY($2::uuid[]) AND created_at >= $3 AND id <> $4::uuid)`, [world.groupId, ids, world.startedAt, cast.otherGroupId])
+    await client.query(`DELETE FROM group_members WHERE group_id = $1::uuid AND user_id = ANY($2::uuid[]) AND role = 'DRIVER' AND joined_at >= $3 AND user_id <> $4::uuid`, [cast.otherGroupId, ids, world.startedAt, cast.users.otherDriver.id])
+    const castCars = Object.values(cast.users).flatMap((u) => (u.carId ? [u.carId] : []))
+    await client.query(`DELETE FROM cars WHERE owner_id = ANY($1::uuid[]) AND created_at >= $2 AND NOT (id = ANY($3::uuid[]))`, [ids, world.startedAt, castCars])
+    await client.query(`DELETE FROM notifications WHERE user_id = ANY($1::uuid[])`, [ids])
+    for (const [audience, user] of Object.entries(cast.users)) {
+      await client.query(`UPDATE users SET roles = $2::"Role"[] WHERE id = $1`, [user.id, ROLES[audience as keyof typeof ROLES]])
+    }
+    await client.query(`DELETE FROM users WHERE id = $1`, [world.targetUserId])
+    await client.query('COMMIT')
+  } catch (error) {
+    await client.query('ROLLBACK')
+    throw error
+  } finally {
+    client.release()
+  }
+}
