@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { bookSeatsSchema } from '@/lib/bookings/book-seats'
 import { decideRequestSchema } from '@/lib/bookings/decide-request'
 import { markPaymentSchema } from '@/lib/bookings/mark-payment'
+import { dispatchOperations } from '@/lib/dispatch/openapi-operations'
 import { markNotificationsReadSchema } from '@/lib/notifications/list-notifications'
 import { markBoardingSchema } from '@/lib/trips/mark-boarding'
 import { searchTripsSchema } from '@/lib/trips/search-trips'
@@ -51,6 +52,7 @@ registerOperations([
   { method: 'post', path: '/api/notifications', summary: 'Mark notifications read', auth: 'user', body: markNotificationsReadSchema },
   { method: 'get', path: '/api/health', summary: 'Liveness and database reachability', auth: 'none' },
 ])
+registerOperations(dispatchOperations)
 
 function jsonSchema(schema: z.ZodType) {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' })

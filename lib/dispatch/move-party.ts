@@ -4,11 +4,12 @@
 // meanwhile (the target filled up) is refused with a clear message — never a silent overwrite.
 import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
-import { checkDetails, checkTraveller, loadTravellersForCheck, worstVerdict } from '@/lib/bookings/legal-check'
+import { checkTraveller, loadTravellersForCheck, worstVerdict } from '@/lib/bookings/legal-check'
 import { promoteWaitlist, releaseSeats } from '@/lib/bookings/promote-waitlist'
 import { isoFromDbDate } from '@/lib/dates/kz-date'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/dispatch/audit'
+import { verdictDetails } from '@/lib/dispatch/verdict-details'
 import { AppError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { quoteBooking } from '@/lib/money/quote-booking'
@@ -61,7 +62,7 @@ export async function movePartyInTx(tx: Tx, actor: Actor, input: MovePartyInput,
   const travellers = await loadTravellersForCheck(tx, booking.riderId, travellerIds as string[])
   const checks = travellers.map((t) => checkTraveller(t, isoFromDbDate(target.departureOn), target.returnOn ? isoFromDbDate(target.returnOn) : null))
   const verdict = worstVerdict(checks)
-  if (verdict === 'BLOCKED') throw new AppError('LEGAL_BLOCKED', { status: 422, details: checkDetails(checks) })
+  if (verdict === 'BLOCKED') throw new AppError('LEGAL_BLOCKED', { status: 422, details: verdictDetails(checks) })
 
   const [taken] = await tx.$queryRaw<{ seats_taken: number }[]>`
     UPDATE trips SET seats_taken = seats_taken + ${booking.seats}, updated_at = now()
@@ -111,5 +112,5 @@ export async function movePartyInTx(tx: Tx, actor: Actor, input: MovePartyInput,
   await writeAudit(tx, { ...audit, groupId: source.groupId })
   if (target.groupId !== source.groupId) await writeAudit(tx, { ...audit, groupId: target.groupId })
   await promoteWaitlist(tx, source.id, now)
-  return { bookingId: booking.id, fromTripId: source.id, toTripId: target.id, verdict, warnings: verdict === 'WARN' ? checkDetails(checks) : null }
+  return { bookingId: booking.id, fromTripId: source.id, toTripId: target.id, verdict, warnings: verdict === 'WARN' ? verdictDetails(checks) : null }
 }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { hasRole, type Actor } from '@/lib/auth/permissions'
 import { addDaysIso, dbDateFromIso, kzInstant, todayInKz } from '@/lib/dates/kz-date'
 import { db } from '@/lib/db'
+import { writeAudit } from '@/lib/dispatch/audit'
+import { requireGroupCoordinator } from '@/lib/dispatch/group-access'
 import { AppError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { sharedCostCapPerSeat } from '@/lib/money/split-shared-cost'
@@ -38,7 +40,22 @@ function datedColumns(input: PublishTripInput, on: string) {
 }
 
 export async function publishTrip(actor: Actor, input: PublishTripInput, now: Date = new Date()): Promise<PublishedTrips> {
-  if (!hasRole(actor, 'DRIVER')) throw new AppError('FORBIDDEN', { params: {} })
+  return publishTripFor(actor, actor.id, input, now)
+}
+
+/**
+ * Publishes a run driven by `driverId`: the actor themself (a driver, optionally into a group they
+ * belong to), or a driver of a group the actor coordinates (the day board's "open a run"). The car
+ * must be the driver's; a run opened for someone else is audited in the group's log.
+ */
+export async function publishTripFor(
+  actor: Actor,
+  driverId: string,
+  input: PublishTripInput & { groupId?: string | null },
+  now: Date = new Date(),
+): Promise<PublishedTrips> {
+  const groupId = input.groupId ?? null
+  if (driverId === actor.id ? !hasRole(actor, 'DRIVER') : !groupId) throw new AppError('FORBIDDEN', { params: {} })
   const today = todayInKz(now)
   if (input.departureOn > addDaysIso(today, MAX_DAYS_AHEAD)) {
     throw new AppError('VALIDATION', { fields: { departureOn: [{ key: 'validation.tooFarAhead', params: { days: MAX_DAYS_AHEAD } }] } })
@@ -48,7 +65,8 @@ export async function publishTrip(actor: Actor, input: PublishTripInput, now: Da
   }
 
   return db.$transaction(async (tx) => {
-    const car = await tx.car.findFirst({ where: { id: input.carId, ownerId: actor.id, archivedAt: null }, select: { id: true, seats: true } })
+    if (groupId) await assertMayPublishInGroup(tx, actor, driverId, groupId)
+    const car = await tx.car.findFirst({ where: { id: input.carId, ownerId: driverId, archivedAt: null }, select: { id: true, seats: true } })
     if (!car) throw new AppError('VALIDATION', { fields: { carId: [{ key: 'validation.carNotYours' }] } })
     if (input.seatsTotal > car.seats) {
       throw new AppError('VALIDATION', { fields: { seatsTotal: [{ key: 'validation.seatsAboveCar', params: { max: car.seats } }] } })
@@ -58,11 +76,17 @@ export async function publishTrip(actor: Actor, input: PublishTripInput, now: Da
     const first = datedColumns(input, input.departureOn)
     await assertCheckpointOpen(tx, input.checkpointId, first.returnOnIso ? [input.departureOn, first.returnOnIso] : [input.departureOn])
 
-    const common = commonColumns(actor.id, car.id, input, pickup)
+    const common = { ...commonColumns(driverId, car.id, input, pickup), groupId }
 
     if (!input.repeat) {
       const { returnOnIso: _r, ...dated } = first
       const trip = await tx.trip.create({ data: { ...common, ...dated }, select: { id: true } })
+      if (groupId) {
+        await writeAudit(tx, {
+          groupId, actorId: actor.id, action: 'trip.open', entityType: 'trip', entityId: trip.id,
+          after: { driverId, carId: car.id, departureOn: input.departureOn, departureTime: input.departureTime, seatsTotal: input.seatsTotal },
+        })
+      }
       return { tripIds: [trip.id], seriesId: null, skippedDates: [] }
     }
 
@@ -71,8 +95,8 @@ export async function publishTrip(actor: Actor, input: PublishTripInput, now: Da
     await tx.tripSeries.create({
       data: {
         id: seriesId,
-        driverId: actor.id,
-        template: { ...input, repeat: undefined } as Prisma.InputJsonValue,
+        driverId,
+        template: { ...input, repeat: undefined, groupId: undefined } as Prisma.InputJsonValue,
         weekdays: [...new Set(input.repeat.weekdays)].sort(),
         departureTime: input.departureTime,
         returnTime: input.roundTrip ? input.returnTime! : null,
@@ -111,6 +135,19 @@ export function commonColumns(driverId: string, carId: string, input: PublishTri
     requestTtlHours: input.approvalMode === 'MANUAL' ? input.requestTtlHours! : null,
     notes: input.notes,
   }
+}
+
+/** Publishing into a group: the driver must be one of its members, and someone publishing for
+ * another driver must coordinate the group (another group's is not revealed: NOT_FOUND). */
+async function assertMayPublishInGroup(tx: Tx, actor: Actor, driverId: string, groupId: string): Promise<void> {
+  if (driverId !== actor.id) await requireGroupCoordinator(tx, actor, groupId)
+  const member = await tx.groupMember.findUnique({ where: { groupId_userId: { groupId, userId: driverId } }, select: { role: true } })
+  const driver = await tx.user.findUnique({ where: { id: driverId }, select: { roles: true } })
+  if (!member) {
+    if (driverId === actor.id) throw new AppError('NOT_FOUND')
+    throw new AppError('VALIDATION', { fields: { driverId: [{ key: 'validation.notGroupDriver' }] } })
+  }
+  if (!driver || !driver.roles.includes('DRIVER')) throw new AppError('VALIDATION', { fields: { driverId: [{ key: 'validation.notGroupDriver' }] } })
 }
 
 function minIso(a: string, b: string): string {

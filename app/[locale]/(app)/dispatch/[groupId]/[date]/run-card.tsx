@@ -1,0 +1,268 @@
+'use client'
+
+import { useLocale, useTranslations } from 'next-intl'
+import { useId, useState } from 'react'
+import { PaymentBadge, StatusBadge, VerdictBadge } from '@/components/dispatch/badges'
+import { CapacityBar } from '@/components/dispatch/capacity-bar'
+import { formatTenge, formatTime } from '@/components/format'
+import type { BoardParty, BoardRun } from '@/lib/dispatch/get-day-board'
+import { Link } from '@/lib/i18n/navigation'
+import type { Locale } from '@/lib/i18n/routing'
+import { useBoardAction, type ActionMessage } from './use-board-action'
+
+type Props = { run: BoardRun; targets: BoardRun[]; groupId: string; date: string }
+
+const CHECK_IN_OPEN = ['SCHEDULED', 'BOARDING', 'DEPARTED']
+
+export function RunCard({ run, targets, groupId, date }: Props) {
+  const t = useTranslations('board')
+  const locale = useLocale() as Locale
+  const action = useBoardAction(groupId, date)
+  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const time = formatTime(locale, run.departureAt)
+  const cancelled = run.status === 'CANCELLED'
+  const moveTargets = targets.filter((r) => r.status === 'SCHEDULED')
+  const forward = run.nextStatuses.filter((s) => s !== 'CANCELLED')
+  const headingId = `run-${run.id}`
+
+  return (
+    <article className={`card dx-run${cancelled ? ' cancelled' : ''}`} aria-labelledby={headingId} data-testid="run" data-run-id={run.id} data-driver={run.driver.name}>
+      <div className="dx-run-head">
+        <h3 id={headingId}>
+          {time} · {name(run.origin)} → {name(run.destination)}
+        </h3>
+        <StatusBadge status={run.status} />
+      </div>
+      <div className="dx-run-facts">
+        <span>{t('driver', { name: run.driver.name })}{run.driver.phone ? <> · <a href={`tel:${run.driver.phone}`}>{run.driver.phone}</a></> : null}</span>
+        <span>{run.car.make} {run.car.model}, {run.car.colour} · {run.car.plate}</span>
+        <span>{t('via', { checkpoint: name(run.checkpoint) })}</span>
+        <span>{t('pickup', { place: run.pickupLabel })}</span>
+        <span>{run.roundTrip && run.returnAt ? t('returnAt', { time: formatTime(locale, run.returnAt) }) : t('oneWay')}</span>
+        <span>{run.pricingMode === 'PER_SEAT' ? t('pricePerSeat', { price: formatTenge(locale, run.seatPriceTenge) }) : t('sharedCost', { total: formatTenge(locale, run.totalCostTenge ?? 0) })}</span>
+      </div>
+
+      <CapacityBar seatsTotal={run.seatsTotal} confirmed={run.seatsConfirmed} pending={run.seatsPending} free={run.seatsFree} waitlisted={run.seatsWaitlisted} />
+
+      {forward.length > 0 ? (
+        <div className="dx-buttons" role="group" aria-label={t('statusActions', { time })}>
+          {forward.map((status) => (
+            <button
+              key={status}
+              type="button"
+              className="button small"
+              disabled={action.pending}
+              onClick={() => void action.run(`/api/trips/${run.id}/status`, { status, expectedStatus: run.status })}
+            >
+              {t('toStatus', { status: t(`statusName.${status}`) })}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <Message message={action.message} />
+
+      {run.parties.length > 0 ? (
+        <>
+          <h4 className="dx-section-title">{t('riders', { count: run.parties.length })}</h4>
+          <ul className="dx-parties">
+            {run.parties.map((party) => (
+              <PartyItem key={party.id} party={party} run={run} targets={moveTargets} groupId={groupId} date={date} checkInOpen={CHECK_IN_OPEN.includes(run.status)} />
+            ))}
+          </ul>
+        </>
+      ) : !cancelled ? <p className="small muted" style={{ margin: 0 }}>{t('noRiders')}</p> : null}
+
+      {run.requests.length > 0 ? (
+        <>
+          <h4 className="dx-section-title">{t('requests', { count: run.requests.length })}</h4>
+          <ul className="dx-parties">
+            {run.requests.map((party) => <PartyItem key={party.id} party={party} run={run} targets={moveTargets} groupId={groupId} date={date} checkInOpen={false} />)}
+          </ul>
+        </>
+      ) : null}
+      {run.waitlist.length > 0 ? (
+        <>
+          <h4 className="dx-section-title">{t('waitlist', { count: run.waitlist.length })}</h4>
+          <ul className="dx-parties">
+            {run.waitlist.map((party) => <PartyItem key={party.id} party={party} run={run} targets={moveTargets} groupId={groupId} date={date} checkInOpen={false} />)}
+          </ul>
+        </>
+      ) : null}
+
+      <div className="dx-links dx-buttons small">
+        <Link href={`/dispatch/manifest/${run.id}`}>{t('links.manifest', { time })}</Link>
+        <a href={`/api/trips/${run.id}/manifest.csv`} download>{t('links.csv', { time })}</a>
+      </div>
+
+      {run.nextStatuses.includes('CANCELLED') ? <CancelRun run={run} targets={moveTargets} groupId={groupId} date={date} time={time} /> : null}
+    </article>
+  )
+}
+
+function Message({ message }: { message: ActionMessage }) {
+  return (
+    <div className="dx-message" aria-live="polite">
+      {message ? <p className={`notice ${message.tone}`} role={message.tone === 'block' ? 'alert' : 'status'} style={{ margin: 0 }}>{message.text}</p> : null}
+    </div>
+  )
+}
+
+function PartyItem({ party, run, targets, groupId, date, checkInOpen }: { party: BoardParty; run: BoardRun; targets: BoardRun[]; groupId: string; date: string; checkInOpen: boolean }) {
+  const t = useTranslations('board')
+  const locale = useLocale() as Locale
+  const action = useBoardAction(groupId, date)
+  const who = party.riderName ?? party.travellers[0]?.name ?? t('anonymous')
+  const live = run.status === 'SCHEDULED'
+  const kind = party.status === 'PENDING' ? 'request' : party.status === 'WAITLISTED' ? 'waitlisted' : 'confirmed'
+
+  return (
+    <li className={`dx-party ${kind}`} data-testid="party" data-booking-id={party.id} data-party={who}>
+      <div className="dx-party-head">
+        <span>
+          <span className="name">{who}</span> <span className="small muted">{t('partySize', { count: party.seats })}</span>
+        </span>
+        {party.status === 'CONFIRMED' ? (
+          <span className="dx-inline small">
+            {party.riderPhone ? <a href={`tel:${party.riderPhone}`}>{party.riderPhone}</a> : null}
+            {party.amountTenge !== null ? <span>{formatTenge(locale, party.amountTenge)}</span> : null}
+            <PaymentBadge state={party.paymentState} />
+          </span>
+        ) : party.status === 'PENDING' && party.expiresAt ? (
+          <span className="small muted">{t('requestExpires', { time: formatTime(locale, party.expiresAt) })}</span>
+        ) : null}
+      </div>
+      <ul className="dx-travellers">
+        {party.travellers.map((traveller) => (
+          <li key={traveller.position} className="dx-traveller" data-testid="traveller" data-traveller={traveller.name}>
+            <span className="who">
+              <span>{traveller.name}</span>
+              <VerdictBadge verdict={traveller.verdict} />
+              {party.status === 'CONFIRMED' && traveller.boarding !== 'PENDING' ? (
+                <span className={`badge dx-boarding-${traveller.boarding}`} data-boarding={traveller.boarding}>{t(`boarding.${traveller.boarding}`)}</span>
+              ) : null}
+            </span>
+            {party.status === 'CONFIRMED' && checkInOpen ? (
+              <span className="dx-buttons" role="group" aria-label={t('checkInFor', { name: traveller.name })}>
+                {(['BOARDED', 'NO_SHOW'] as const).map((state) => (
+                  <button
+                    key={state}
+                    type="button"
+                    className="button secondary small"
+                    aria-pressed={traveller.boarding === state}
+                    disabled={action.pending}
+                    onClick={() => void action.run(`/api/bookings/${party.id}/boarding`, { position: traveller.position, boarding: traveller.boarding === state ? 'PENDING' : state })}
+                  >
+                    {t(`checkIn.${state}`)}
+                  </button>
+                ))}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <div className="dx-buttons">
+        {party.status === 'PENDING' ? (
+          <>
+            <button type="button" className="button small" disabled={action.pending} onClick={() => void action.run(`/api/bookings/${party.id}/decision`, { decision: 'approve' })}>
+              {t('approve')}
+            </button>
+            <button type="button" className="button secondary small" disabled={action.pending} onClick={() => void action.run(`/api/bookings/${party.id}/decision`, { decision: 'decline' })}>
+              {t('decline')}
+            </button>
+          </>
+        ) : null}
+        {party.status === 'WAITLISTED' && live ? (
+          <button type="button" className="button small" disabled={action.pending} onClick={() => void action.run(`/api/dispatch/bookings/${party.id}/promote`, undefined, { success: t('promoted', { name: who }) })}>
+            {t('promote')}
+          </button>
+        ) : null}
+        {party.status === 'CONFIRMED' && party.paymentState !== 'CONFIRMED' ? (
+          <button type="button" className="button secondary small" disabled={action.pending} onClick={() => void action.run(`/api/bookings/${party.id}/payment`, { state: 'CONFIRMED' })}>
+            {t('paymentReceived')}
+          </button>
+        ) : null}
+      </div>
+      {(live || run.status === 'BOARDING') && targets.length > 0 ? <MoveControl party={party} who={who} targets={targets} onMove={(targetTripId, label) => void action.run(`/api/dispatch/${groupId}/${date}/moves`, { bookingId: party.id, targetTripId }, { success: t('moved', { name: who, run: label }) })} pending={action.pending} /> : null}
+      <Message message={action.message} />
+    </li>
+  )
+}
+
+/** Pick another run of the same direction and move the party there. Full runs are listed too (with
+ * "full"): the server decides, and says why when it refuses. */
+function MoveControl({ party, who, targets, onMove, pending }: { party: BoardParty; who: string; targets: BoardRun[]; onMove: (targetTripId: string, label: string) => void; pending: boolean }) {
+  const t = useTranslations('board')
+  const locale = useLocale() as Locale
+  const id = useId()
+  const [target, setTarget] = useState('')
+  const labelOf = (r: BoardRun) =>
+    r.seatsFree > 0 ? t('moveOption', { time: formatTime(locale, r.departureAt), driver: r.driver.name, free: r.seatsFree }) : t('moveOptionFull', { time: formatTime(locale, r.departureAt), driver: r.driver.name })
+  return (
+    <form
+      className="dx-move"
+      onSubmit={(event) => {
+        event.preventDefault()
+        const chosen = targets.find((r) => r.id === target)
+        if (chosen) onMove(chosen.id, labelOf(chosen))
+      }}
+    >
+      <label htmlFor={id} className="small">{t('moveLabel', { name: who })}</label>
+      <select id={id} value={target} onChange={(e) => setTarget(e.target.value)}>
+        <option value="">{t('moveChoose')}</option>
+        {targets.map((r) => <option key={r.id} value={r.id}>{labelOf(r)}</option>)}
+      </select>
+      <button type="submit" className="button secondary small" disabled={pending || !target}>{t('move', { count: party.seats })}</button>
+    </form>
+  )
+}
+
+/** Cancel the run, choosing for each party another run (or none: they are cancelled and told). All
+ * or nothing on the server. */
+function CancelRun({ run, targets, groupId, date, time }: { run: BoardRun; targets: BoardRun[]; groupId: string; date: string; time: string }) {
+  const t = useTranslations('board')
+  const locale = useLocale() as Locale
+  const action = useBoardAction(groupId, date)
+  const [choices, setChoices] = useState<Record<string, string>>({})
+  const [reason, setReason] = useState('')
+  const parties = [...run.parties, ...run.requests, ...run.waitlist]
+  const baseId = useId()
+  return (
+    <details className="dx-panel danger">
+      <summary>{t('cancel.open', { time })}</summary>
+      <form
+        className="dx-form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          const moves = parties.filter((p) => choices[p.id]).map((p) => ({ bookingId: p.id, targetTripId: choices[p.id]! }))
+          void action.run(`/api/dispatch/runs/${run.id}/cancel-and-move`, { moves, reason }, { success: t('cancel.done', { moved: moves.length, cancelled: parties.length - moves.length }) })
+        }}
+      >
+        {parties.length === 0 ? <p className="small" style={{ margin: 0 }}>{t('cancel.empty')}</p> : <p className="small" style={{ margin: 0 }}>{t('cancel.explain')}</p>}
+        {parties.map((p, i) => {
+          const who = p.riderName ?? p.travellers[0]?.name ?? t('anonymous')
+          return (
+            <div key={p.id} className="dx-inline">
+              <label htmlFor={`${baseId}-${i}`}>{t('cancel.moveLabel', { name: who, count: p.seats })}</label>
+              <select id={`${baseId}-${i}`} value={choices[p.id] ?? ''} onChange={(e) => setChoices({ ...choices, [p.id]: e.target.value })}>
+                <option value="">{t('cancel.noTarget')}</option>
+                {targets.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.seatsFree > 0 ? t('moveOption', { time: formatTime(locale, r.departureAt), driver: r.driver.name, free: r.seatsFree }) : t('moveOptionFull', { time: formatTime(locale, r.departureAt), driver: r.driver.name })}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )
+        })}
+        <div className="dx-inline">
+          <label htmlFor={`${baseId}-reason`}>{t('cancel.reason')}</label>
+          <input id={`${baseId}-reason`} value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <div>
+          <button type="submit" className="button danger small" disabled={action.pending}>{t('cancel.submit', { time })}</button>
+        </div>
+        <Message message={action.message} />
+      </form>
+    </details>
+  )
+}

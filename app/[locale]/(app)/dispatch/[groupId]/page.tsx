@@ -1,0 +1,12 @@
+import { notFound } from 'next/navigation'
+import { z } from 'zod'
+import { todayInKz } from '@/lib/dates/kz-date'
+import { redirect } from '@/lib/i18n/navigation'
+import type { Locale } from '@/lib/i18n/routing'
+
+// /dispatch/<group> opens today's board (its own checks apply there).
+export default async function GroupBoardToday({ params }: { params: Promise<{ locale: Locale; groupId: string }> }) {
+  const { locale, groupId } = await params
+  if (!z.uuid().safeParse(groupId).success) notFound()
+  redirect({ href: `/dispatch/${groupId}/${todayInKz()}`, locale })
+}

@@ -1,0 +1,10 @@
+// POST /api/groups/join – a driver joins a group with an invitation code
+import { NextResponse } from 'next/server'
+import { requireUser } from '@/lib/auth/session'
+import { joinGroup, joinGroupSchema } from '@/lib/dispatch/join-group'
+import { readJson, route } from '@/lib/route'
+
+export const POST = route(async (request) => {
+  const actor = await requireUser()
+  return NextResponse.json(await joinGroup(actor, await readJson(request, joinGroupSchema)))
+})
