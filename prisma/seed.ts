@@ -8,6 +8,7 @@ import { quoteBooking } from '@/lib/money/quote-booking'
 import { seatPriceOf } from '@/lib/trips/publish-trip'
 import { RULE_VERSION } from '@/lib/stay-rules'
 import { checkpointStatuses, checkpoints, cities, pickupPoints } from './reference-data'
+import { seedDemoGroup } from './seed-demo-group'
 import { seedDemoTravelLog } from './seed-travel-log'
 
 export const DEMO_PASSWORD = 'poputka-demo'
@@ -132,6 +133,8 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     const bookedOn = addDaysIso(today, 2)
     const tripId = tripIdsByDay.get(bookedOn)
     if (tripId) await seedDemoBooking(tx, { tripId, riderId: passengerId, travellerId, on: bookedOn })
+    // The demo coordinator's group: the three demo drivers and their runs (the day board).
+    await seedDemoGroup(tx, users)
     return { trips }
   })
 }

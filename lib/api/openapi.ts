@@ -7,6 +7,7 @@ import { markPaymentSchema } from '@/lib/bookings/mark-payment'
 import { dispatchOperations } from '@/lib/dispatch/openapi-operations'
 import { markNotificationsReadSchema } from '@/lib/notifications/list-notifications'
 import { markBoardingSchema } from '@/lib/trips/mark-boarding'
+import { travellerOperations } from '@/lib/travellers/openapi-operations'
 import { searchTripsSchema } from '@/lib/trips/search-trips'
 import { setTripStatusSchema } from '@/lib/trips/set-trip-status'
 import { editTripSchema, publishTripSchema } from '@/lib/trips/trip-input'
@@ -53,6 +54,7 @@ registerOperations([
   { method: 'get', path: '/api/health', summary: 'Liveness and database reachability', auth: 'none' },
 ])
 registerOperations(dispatchOperations)
+registerOperations(travellerOperations)
 
 function jsonSchema(schema: z.ZodType) {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' })
@@ -79,7 +81,11 @@ export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {}
   for (const op of operations) {
     const parameters: unknown[] = []
-    for (const match of op.path.matchAll(/\{(\w+)\}/g)) parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } })
+    for (const match of op.path.matchAll(/\{(\w+)\}/g)) {
+      const name = match[1]!
+      const schema = name.endsWith('Id') ? { type: 'string', format: 'uuid' } : name === 'date' ? { type: 'string', format: 'date' } : { type: 'string' }
+      parameters.push({ name, in: 'path', required: true, schema })
+    }
     if (op.query) {
       const schema = jsonSchema(op.query) as { properties?: Record<string, unknown>; required?: string[] }
       for (const [name, s] of Object.entries(schema.properties ?? {})) parameters.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: s })
