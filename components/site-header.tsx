@@ -15,6 +15,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
     items.push({ href: '/stay', label: t('stay') }, { href: '/bookings', label: t('bookings') })
     if (hasRole(user, 'DRIVER')) items.push({ href: '/my-trips', label: t('myTrips') })
     if (hasRole(user, 'COORDINATOR')) items.push({ href: '/dispatch', label: t('dispatch') })
+    else if (hasRole(user, 'DRIVER')) items.push({ href: '/dispatch', label: t('groups') })
     if (hasRole(user, 'ADMIN')) items.push({ href: '/admin/users', label: t('admin') })
     items.push({ href: '/notifications', label: (await getTranslations('notificationsPage'))('navLabel', { count: (await listNotifications(user, 0)).unread }) })
     items.push({ href: '/account', label: t('account') })

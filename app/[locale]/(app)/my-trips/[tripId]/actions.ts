@@ -7,6 +7,7 @@ import { formToObject, runAction, type ActionResult } from '@/lib/action'
 import { requireUser } from '@/lib/auth/session'
 import { decideRequest, decideRequestSchema } from '@/lib/bookings/decide-request'
 import { markPayment, markPaymentSchema } from '@/lib/bookings/mark-payment'
+import { assignTripToGroup } from '@/lib/dispatch/assign-trip-to-group'
 import { markBoarding, markBoardingSchema } from '@/lib/trips/mark-boarding'
 import { setTripStatus, setTripStatusSchema } from '@/lib/trips/set-trip-status'
 
@@ -57,4 +58,18 @@ export async function setTripStatusAction(_previous: ActionResult<unknown> | nul
     refresh()
     return null
   }, `manage.done.status.${status.success ? status.data : 'SCHEDULED'}`)
+}
+
+const assignGroupForm = z
+  .strictObject({ tripId: z.uuid(), groupId: z.union([z.uuid(), z.literal('')]) })
+  .transform((v) => ({ tripId: v.tripId, groupId: v.groupId === '' ? null : v.groupId }))
+
+export async function assignTripToGroupAction(_previous: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
+  const input = fieldsOf(form)
+  return runAction(async () => {
+    const actor = await requireUser()
+    await assignTripToGroup(actor, assignGroupForm.parse(input))
+    refresh()
+    return null
+  }, input.groupId ? 'manage.group.added' : 'manage.group.removed')
 }

@@ -11,12 +11,13 @@ import { env } from '@/lib/env'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { sharedCostCapPerSeat } from '@/lib/money/split-shared-cost'
+import { listMyGroups } from '@/lib/dispatch/list-my-groups'
 import { getManifest, type Manifest } from '@/lib/trips/get-manifest'
 import { getReferenceData } from '@/lib/trips/get-reference-data'
 import type { TripStatusValue } from '@/lib/trips/trip-status'
 import { isMissingTrip, loadDriverTrip } from '../load-driver-trip'
 import { ActionAnnouncer, ActionForm } from './action-form'
-import { decideRequestAction, markBoardingAction, markPaymentAction, setTripStatusAction } from './actions'
+import { assignTripToGroupAction, decideRequestAction, markBoardingAction, markPaymentAction, setTripStatusAction } from './actions'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('manage')
@@ -50,7 +51,7 @@ export default async function ManageTripPage({
     if (isMissingTrip(error)) notFound()
     throw error
   }
-  const [t, tt, ref, query] = await Promise.all([getTranslations('manage'), getTranslations('trip'), getReferenceData(), searchParams])
+  const [t, tt, ref, query, myGroups] = await Promise.all([getTranslations('manage'), getTranslations('trip'), getReferenceData(), searchParams, listMyGroups(actor)])
   const trip = manifest.trip
   const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
   const route = `${name(trip.originCity)} → ${name(trip.destinationCity)}`
@@ -99,6 +100,27 @@ export default async function ManageTripPage({
         {query.published === '1' ? (
           <p className="notice ok" role="status">{t('published')}</p>
         ) : null}
+
+        <section className="card stack-sm" aria-labelledby="run-group">
+          <h2 id="run-group">{t('group.title')}</h2>
+          {trip.groupId ? (
+            <div className="row">
+              <span>{t('group.inGroup', { name: myGroups.find((g) => g.id === trip.groupId)?.name ?? '—' })}</span>
+              {trip.status === 'SCHEDULED' && trip.driverId === actor.id ? (
+                <ActionForm action={assignTripToGroupAction} fields={{ tripId: trip.id, groupId: '' }} label={t('group.remove')} className="button secondary small" />
+              ) : null}
+            </div>
+          ) : myGroups.some((g) => g.role === 'DRIVER') && trip.status === 'SCHEDULED' && trip.driverId === actor.id ? (
+            <ActionForm action={assignTripToGroupAction} fields={{ tripId: trip.id }} label={t('group.add')} className="button secondary small">
+              <label className="sr-only" htmlFor="group-select">{t('group.choose')}</label>
+              <select id="group-select" name="groupId" defaultValue={myGroups.find((g) => g.role === 'DRIVER')?.id}>
+                {myGroups.filter((g) => g.role === 'DRIVER').map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+              </select>
+            </ActionForm>
+          ) : (
+            <p className="muted small">{t('group.none')} <Link href="/dispatch">{t('group.myGroups')}</Link></p>
+          )}
+        </section>
 
         <section className="card stack-sm" aria-labelledby="run-details">
           <div className="spread">
