@@ -46,7 +46,11 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError
 }
 
-/** Connection-level failures: the database is away (restart, network), not a bug of ours. */
+/** Connection-level failures: the database is away (restart, network) or has no connection free for
+ * us in time (Prisma's "Unable to start a transaction in the given time", P2028, when the pool stays
+ * exhausted past the transaction's maxWait under overload) — not a bug of ours: 503, come back later.
+ * Raw queries report a lost connection as P2010 with Prisma's words for it ("Server has closed the
+ * connection."), so the messages are matched as well as the codes (both seen in `npm run loadtest`). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>()
   let current: unknown = error
@@ -55,8 +59,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const e = current as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown }
     const code = typeof e.code === 'string' ? e.code : ''
     const message = typeof e.message === 'string' ? e.message : ''
-    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003', 'P1001', 'P1017'].includes(code)) return true
-    if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection due to administrator command|Can't reach database server|Client has encountered a connection error/i.test(message)) return true
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003', 'P1001', 'P1008', 'P1017', 'P2037'].includes(code)) return true
+    if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection due to administrator command|Can't reach database server|Client has encountered a connection error|Unable to start a transaction in the given time|Server has closed the connection|Operation has timed out|Too many database connections opened/i.test(message)) return true
     current = e.cause
   }
   return false

@@ -39,6 +39,15 @@ function isUniqueViolation(error: unknown, index: string): boolean {
   return text.includes(index) || (index.includes('idempotency') && text.includes('idempotency_key'))
 }
 
+// Fault injection for lib/bookings/booking-crash.test.ts, off unless POPUTKA_FAULT_BOOKING_PAUSE_MS is
+// set: the booking sleeps in the database at one point (POPUTKA_FAULT_BOOKING_PAUSE_AT = after-seats
+// | after-insert, inside the transaction; after-commit, once it has committed) so a test can kill
+// the process exactly there.
+async function pauseForFaultInjection(client: Pick<Prisma.TransactionClient, '$executeRaw'>, at: 'after-seats' | 'after-insert' | 'after-commit') {
+  const ms = Number(process.env.POPUTKA_FAULT_BOOKING_PAUSE_MS ?? 0)
+  if (ms > 0 && (process.env.POPUTKA_FAULT_BOOKING_PAUSE_AT ?? 'after-seats') === at) await client.$executeRaw`SELECT pg_sleep(${ms / 1000})`
+}
+
 async function findByIdempotencyKey(riderId: string, key: string | undefined): Promise<BookSeatsResult | null> {
   if (!key) return null
   const existing = await db.booking.findUnique({ where: { riderId_idempotencyKey: { riderId, idempotencyKey: key } }, select: bookingViewSelect })
@@ -99,11 +108,12 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, now: Date): Promise
 
   const seats = input.travellerIds.length
   try {
-    return await db.$transaction(async (tx) => {
+    const result = await db.$transaction(async (tx) => {
       const taken = await tx.$queryRaw<{ seats_taken: number; pricing_mode: 'PER_SEAT' | 'SHARED_COST'; price_per_seat_tenge: number | null; total_cost_tenge: number | null; min_riders: number; driver_shares: boolean }[]>`
         UPDATE trips SET seats_taken = seats_taken + ${seats}, updated_at = now()
         WHERE id = ${trip.id}::uuid AND status = 'SCHEDULED' AND departure_at > ${now} AND seats_taken + ${seats} <= seats_total
         RETURNING seats_taken, pricing_mode, price_per_seat_tenge, total_cost_tenge, min_riders, driver_shares`
+      await pauseForFaultInjection(tx, 'after-seats')
       const got = taken[0]
       let status: 'CONFIRMED' | 'PENDING' | 'WAITLISTED'
       let pricing
@@ -168,8 +178,11 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, now: Date): Promise
         { userId: actor.id, kind: status === 'CONFIRMED' ? 'BOOKING_CONFIRMED' : status === 'PENDING' ? 'BOOKING_REQUESTED' : 'WAITLISTED', params },
         ...(status === 'WAITLISTED' ? [] : [{ userId: trip.driverId, kind: 'BOOKING_RECEIVED' as const, params: { ...params, pending: status === 'PENDING' ? 1 : 0 } }]),
       ])
+      await pauseForFaultInjection(tx, 'after-insert') // everything written, COMMIT next
       return { ...booking, replayed: false }
     })
+    await pauseForFaultInjection(db, 'after-commit')
+    return result
   } catch (error) {
     if (isUniqueViolation(error, 'bookings_one_live_per_rider_and_trip') || isUniqueViolation(error, 'trip_id')) {
       throw new AppError('ALREADY_BOOKED', { status: 409 })

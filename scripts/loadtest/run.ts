@@ -1,0 +1,425 @@
+// npm run loadtest — load and fault scenarios against a local production server, loopback only,
+// bounded in time (about 2 minutes plus a build if the sources changed), stops by itself.
+//
+//   A. load: simulated riders search, book and cancel across 50 runs at concurrency 100 for 30 s.
+//   B. database restart: the same load; at 10 s the PostgreSQL server is stopped under the running
+//      app, kept down 5 s and started again on the same data. Clients retry failed bookings with the
+//      same Idempotency-Key.
+// After each, SQL checks: no run oversold, counters equal bookings, every booking a client was told
+// succeeded exists exactly once. Prints a table, writes test-results/loadtest.json, exits non-zero
+// when an invariant fails (oversold, lost, duplicated, a 500, a hang, no recovery within 30 s).
+//
+// Its own throwaway embedded PostgreSQL (fsync on, like production) in a temp folder, and the app as
+// a child process (scripts/loadtest/app-server.ts) with rate limits raised for the synthetic riders.
+// LOADTEST_DURATION_MS (30000) and LOADTEST_POOL_SIZE (10, the app's DATABASE_POOL_SIZE) change the
+// run for experiments.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import path from 'node:path'
+import { encode } from 'next-auth/jwt'
+import { ensureProductionBuild } from '../lib/build'
+import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/embedded-postgres'
+import { prepareDatabase } from '../lib/prepare-database'
+import { startActivitySampler, type ActivityPeak } from './db-sampler'
+import { createClient, runScenario, startHealthProbe, type ScenarioResult } from './load'
+import { formatCounts, formatLatency, HANG_MS, printTable, summarize, type Summary } from './report'
+import { resetBookings, seedLoadData, type LoadRider } from './seed'
+import { verifyInvariants, type Invariants } from './verify'
+
+const CONCURRENCY = 100
+const DURATION_MS = Number(process.env.LOADTEST_DURATION_MS ?? 30_000)
+const POOL_SIZE = Number(process.env.LOADTEST_POOL_SIZE ?? 10) // the app's default DATABASE_POOL_SIZE
+const OUTAGE_AT_MS = 10_000
+const OUTAGE_FOR_MS = 5_000
+const RECOVERY_LIMIT_MS = 30_000
+const RUNS = 50
+const RIDERS = 2_000
+const RESULTS_FILE = path.join(process.cwd(), 'test-results', 'loadtest.json')
+const APP_LOG = path.join(process.cwd(), 'test-results', 'loadtest-app.log')
+
+const t0 = performance.now()
+const say = (m: string) => console.log(`[loadtest ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${m}`)
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const round1 = (n: number) => Math.round(n * 10) / 10
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A load test killed with SIGKILL leaves its PostgreSQL running (it stops with its parent only on
+ * SIGINT/SIGTERM) and its temp folder behind. Each run records its own pid in its folder; folders
+ * whose runner is gone are cleaned up here: their postgres stopped, the folder removed.
+ */
+async function reapAbandonedRuns() {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith('poputka-loadtest-')) continue
+    const dir = path.join(tmpdir(), name)
+    const pidOf = (file: string) => Number.parseInt(tryRead(path.join(dir, file)).split('\n')[0] ?? '', 10)
+    const runner = pidOf('runner.pid')
+    if (Number.isInteger(runner) && isAlive(runner)) continue
+    const postmaster = pidOf('pg/postmaster.pid')
+    if (Number.isInteger(postmaster) && postmaster > 0 && isAlive(postmaster)) {
+      say(`stopping PostgreSQL ${postmaster} left by an earlier, killed load test`)
+      process.kill(postmaster, 'SIGINT')
+      for (let i = 0; i < 50 && isAlive(postmaster); i++) await sleep(100)
+    }
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function tryRead(file: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return ''
+  }
+}
+
+async function mintSessionCookies(riders: LoadRider[], secret: string): Promise<Map<string, string>> {
+  const cookies = new Map<string, string>()
+  for (const r of riders) {
+    // The app reads token.uid (lib/auth/options.ts); `sub` is next-auth's own subject.
+    const token = await encode({ token: { uid: r.id, sub: r.id, name: r.name, email: r.email }, secret, maxAge: 60 * 60 })
+    cookies.set(r.id, `next-auth.session-token=${token}`)
+  }
+  return cookies
+}
+
+async function startApp(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  mkdirSync(path.dirname(APP_LOG), { recursive: true })
+  const logFd = openSync(APP_LOG, 'w')
+  // `node --import tsx`, one process: a SIGKILL of it leaves no grandchild behind.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/loadtest/app-server.ts'], {
+    cwd: process.cwd(),
+    env: { ...process.env, ...env, LOADTEST_APP_PORT: String(port) },
+    stdio: ['ignore', logFd, logFd, 'ipc'],
+  })
+  closeSync(logFd)
+  const client = createClient(port, 1)
+  try {
+    const deadline = Date.now() + 120_000
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the app exited during start-up (code ${child.exitCode}):\n${tail(APP_LOG)}`)
+      const r = await client.send('GET', '/api/health', {})
+      if (r.status === 200) return child
+      if (Date.now() > deadline) throw new Error(`the app did not answer /api/health within 120 s:\n${tail(APP_LOG)}`)
+      await sleep(250)
+    }
+  } finally {
+    client.close()
+  }
+}
+
+function tail(file: string, lines = 20): string {
+  return tryRead(file).trim().split('\n').slice(-lines).join('\n')
+}
+
+async function stopApp(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+  await exited
+  clearTimeout(timer)
+}
+
+/** Loads the route modules (Next loads them on first use) without counting or booking anything. */
+async function warmUp(port: number, tripId: string, cookie: string, dates: string[]) {
+  const client = createClient(port, 20)
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      for (let i = 0; i < 10; i++) await client.send('GET', `/api/trips?date=${dates[i % dates.length]}`, {})
+      await client.send('POST', `/api/trips/${tripId}/bookings`, { 'content-type': 'application/json', cookie }, JSON.stringify({ travellerIds: [] }))
+    }),
+  )
+  client.close()
+}
+
+type Outage = { stopAt: number; stoppedAt: number; restartAt: number; restartedAt: number }
+
+function outageFigures(result: ScenarioResult, outage: Outage, probes: { at: number; status: number | string; ms: number }[]) {
+  const rel = (t: number) => Math.round(t - result.startedAt)
+  const during = result.samples.filter((s) => s.start >= outage.stopAt && s.start < outage.restartedAt)
+  const firstOk = result.samples
+    .filter((s) => typeof s.status === 'number' && s.status < 300 && s.end >= outage.restartedAt)
+    .sort((a, b) => a.end - b.end)[0]
+  const firstHealthy = probes.find((p) => p.at >= outage.restartedAt && p.status === 200)
+  const firstUnhealthy = probes.find((p) => p.at >= outage.stopAt && p.status !== 200)
+  const duringSummary = summarize(during, (outage.restartedAt - outage.stopAt) / 1000)
+  const okCount = (kind: string, from: number, to: number) =>
+    result.samples.filter((s) => s.kind === kind && (s.status === 201 || s.status === 200) && s.end >= from && s.end < to).length
+  return {
+    stopAtMs: rel(outage.stopAt),
+    stoppedAtMs: rel(outage.stoppedAt),
+    restartAtMs: rel(outage.restartAt),
+    databaseBackAtMs: rel(outage.restartedAt),
+    databaseDownMs: Math.round(outage.restartedAt - outage.stoppedAt),
+    requestsDuringOutage: during.length,
+    statusesDuringOutage: duringSummary.byStatus,
+    codesDuringOutage: duringSummary.byCode,
+    latencyDuringOutage: duringSummary.latency,
+    /** Seats kept changing hands on both sides of the outage (bookings told 201, cancellations 200). */
+    bookedBeforeStop: okCount('book', result.startedAt, outage.stopAt),
+    bookedAfterRestart: okCount('book', outage.restartedAt, Infinity),
+    cancelledBeforeStop: okCount('cancel', result.startedAt, outage.stopAt),
+    cancelledAfterRestart: okCount('cancel', outage.restartedAt, Infinity),
+    healthFirstNot200AfterStopMs: firstUnhealthy ? Math.round(firstUnhealthy.at - outage.stopAt) : null,
+    firstSuccessAfterRestartMs: firstOk ? Math.round(firstOk.end - outage.restartedAt) : null,
+    healthOkAfterRestartMs: firstHealthy ? Math.round(firstHealthy.at - outage.restartedAt) : null,
+  }
+}
+
+type ScenarioReport = {
+  name: string
+  summary: Summary
+  invariants: Invariants
+  outage?: ReturnType<typeof outageFigures>
+  ledger: Record<string, number>
+  /** The machine's 1-minute load average before and after (other work on it skews the figures). */
+  loadAverage: [number, number]
+  /** Peak of the app's database connections by state during the scenario. */
+  database: ActivityPeak
+}
+
+function failuresOf(r: ScenarioReport): string[] {
+  const f: string[] = []
+  const i = r.invariants
+  if (i.oversold) f.push(`${i.oversold} run(s) oversold`)
+  if (i.counterMismatches) f.push(`${i.counterMismatches} run(s) whose seat counter differs from their bookings`)
+  if (i.partialBookings) f.push(`${i.partialBookings} half-written booking(s)`)
+  if (i.lost) f.push(`${i.lost} booking(s) told "booked" but missing`)
+  if (i.duplicated) f.push(`${i.duplicated} duplicated booking(s)`)
+  if (i.refusedButBooked) f.push(`${i.refusedButBooked} booking(s) refused to the client but present`)
+  if (i.cancelLost) f.push(`${i.cancelLost} cancellation(s) told done but the booking is still live`)
+  if (i.unknownBookings) f.push(`${i.unknownBookings} booking(s) no client asked for`)
+  if (r.summary.serverErrors) f.push(`${r.summary.serverErrors} 5xx answer(s) other than 503`)
+  if (r.summary.networkErrors) f.push(`${r.summary.networkErrors} network error(s) (connection dropped or refused by the app)`)
+  if (r.summary.hangs) {
+    // A busy machine starves the app's one core; say so beside the figure, the rule stays.
+    const busy = Math.max(...r.loadAverage) > cpus().length * 2 ? ` (machine load average up to ${Math.max(...r.loadAverage)} on ${cpus().length} cores: other work was starving the app)` : ''
+    f.push(`${r.summary.hangs} request(s) slower than ${HANG_MS / 1000} s${busy}`)
+  }
+  if (r.outage) {
+    const { firstSuccessAfterRestartMs: ok, healthOkAfterRestartMs: health } = r.outage
+    if (ok === null || ok > RECOVERY_LIMIT_MS || health === null || health > RECOVERY_LIMIT_MS) f.push(`no recovery within ${RECOVERY_LIMIT_MS / 1000} s of the database's return`)
+  }
+  return f
+}
+
+function printScenario(r: ScenarioReport) {
+  const s = r.summary
+  const i = r.invariants
+  const rows: [string, string][] = [
+    ['requests', `${s.requests} in ${s.seconds} s`],
+    ['machine load average', `${r.loadAverage[0]} → ${r.loadAverage[1]} on ${cpus().length} cores`],
+    ['database connections (peak)', `${r.database.connections} of pool ${POOL_SIZE}: ${r.database.active} running, ${r.database.idleInTransaction} idle in a transaction, ${r.database.waitingOnLock} waiting on a lock`],
+    ['throughput', `${s.throughput} req/s`],
+    ['latency p50 / p95 / p99', formatLatency(s.latency)],
+    ['  search', `${s.byKind.search.requests} requests, ${formatLatency(s.byKind.search.latency)}`],
+    ['  book', `${s.byKind.book.requests} requests, ${formatLatency(s.byKind.book.latency)}`],
+    ['  cancel', `${s.byKind.cancel.requests} requests, ${formatLatency(s.byKind.cancel.latency)}`],
+    ['statuses', formatCounts(s.byStatus)],
+    ['error codes', formatCounts(s.byCode)],
+    ['5xx except 503 / network errors / hangs', `${s.serverErrors} / ${s.networkErrors} / ${s.hangs}`],
+    ['503 without Retry-After', String(s.unavailableWithoutRetryAfter)],
+    ['booking attempts (keys)', formatCounts(r.ledger)],
+    ['seats sold', `${i.seatsSold} of ${i.seatsTotal} on ${i.runs} runs; ${i.bookings} booking rows`],
+    ['told booked → present', `${i.toldBooked - i.lost} of ${i.toldBooked} (lost ${i.lost})`],
+    ['duplicated', String(i.duplicated)],
+    ['oversold runs', String(i.oversold)],
+    ['counters ≠ bookings', String(i.counterMismatches)],
+    ['half-written bookings', String(i.partialBookings)],
+    ['cancellations told done → cancelled', `${i.cancelsConfirmed - i.cancelLost} of ${i.cancelsConfirmed}`],
+    ['refused but booked / unknown', `${i.refusedButBooked} / ${i.unknownBookings}`],
+    ['booked, client gave up', `${i.bookedButUnconfirmed} (unresolved keys: ${i.gaveUp})`],
+  ]
+  if (r.outage) {
+    const o = r.outage
+    rows.push(
+      ['database stopped', `at ${(o.stopAtMs / 1000).toFixed(1)} s, down ${(o.databaseDownMs / 1000).toFixed(1)} s, back at ${(o.databaseBackAtMs / 1000).toFixed(1)} s`],
+      ['requests during the outage', `${o.requestsDuringOutage}: ${formatCounts(o.statusesDuringOutage)}`],
+      ['  their codes', formatCounts(o.codesDuringOutage)],
+      ['  their latency', formatLatency(o.latencyDuringOutage)],
+      ['bookings / cancellations', `${o.bookedBeforeStop} / ${o.cancelledBeforeStop} before the stop, ${o.bookedAfterRestart} / ${o.cancelledAfterRestart} after the restart`],
+      ['health not 200 after stop', o.healthFirstNot200AfterStopMs === null ? 'never' : `${o.healthFirstNot200AfterStopMs} ms`],
+      ['first success after restart', o.firstSuccessAfterRestartMs === null ? 'none' : `${o.firstSuccessAfterRestartMs} ms`],
+      ['/api/health 200 after restart', o.healthOkAfterRestartMs === null ? 'never' : `${o.healthOkAfterRestartMs} ms`],
+    )
+  }
+  const failures = failuresOf(r)
+  rows.push(['verdict', failures.length ? `FAIL: ${failures.join('; ')}` : 'pass'])
+  printTable(r.name, rows)
+}
+
+async function main(): Promise<number> {
+  const cleanup: (() => Promise<void>)[] = []
+  const runCleanup = async () => {
+    for (const step of cleanup.splice(0).reverse()) await step().catch((e: unknown) => console.error(e))
+  }
+  const onSignal = (signal: string) => {
+    say(`${signal}: stopping…`)
+    void runCleanup().then(() => exitWith(130))
+  }
+  process.once('SIGINT', () => onSignal('SIGINT'))
+  process.once('SIGTERM', () => onSignal('SIGTERM'))
+
+  try {
+    await ensureProductionBuild({ log: say })
+
+    await reapAbandonedRuns()
+    const dir = mkdtempSync(path.join(tmpdir(), 'poputka-loadtest-'))
+    chmodSync(dir, 0o755) // the server runs as OS user `postgres` when we are root
+    writeFileSync(path.join(dir, 'runner.pid'), `${process.pid}\n`)
+    cleanup.push(async () => rmSync(dir, { recursive: true, force: true }))
+    const dbOptions = {
+      dataDir: path.join(dir, 'pg'),
+      port: await findFreePort(),
+      password: randomBytes(12).toString('base64url'),
+      database: 'poputka_loadtest',
+      persistent: true, // stop() must keep the files: scenario B starts the same cluster again
+      quiet: true,
+      serverFlags: ['-c', 'max_connections=200'],
+    }
+    const db: { current?: EmbeddedDatabase } = {}
+    db.current = await startEmbeddedPostgres(dbOptions)
+    cleanup.push(async () => db.current?.stop())
+    const url = db.current.url
+    await prepareDatabase(url, { demo: false, log: () => undefined })
+    const data = await seedLoadData(url, { runs: RUNS, riders: RIDERS })
+    say(`PostgreSQL on 127.0.0.1:${dbOptions.port}; seeded ${data.runs.length} runs (${data.dates[0]} … ${data.dates.at(-1)}) and ${data.riders.length} riders`)
+
+    const secret = randomBytes(32).toString('base64url')
+    const cookies = await mintSessionCookies(data.riders, secret)
+    const appPort = await findFreePort()
+    const appEnv = {
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: secret,
+      LOG_LEVEL: 'warn',
+      DATABASE_POOL_SIZE: String(POOL_SIZE),
+      POPUTKA_JOBS: '0',
+      RATE_LIMIT_SEARCH_PER_MIN: '10000000',
+      RATE_LIMIT_BOOKINGS_PER_10_MIN: '10000000',
+    }
+    const app = await startApp(appEnv, appPort)
+    cleanup.push(() => stopApp(app))
+    say(`app (production build) on 127.0.0.1:${appPort}, its log in ${path.relative(process.cwd(), APP_LOG)}`)
+    await warmUp(appPort, data.runs[0]!.id, cookies.get(data.riders[0]!.id)!, data.dates)
+
+    const scenario = { port: appPort, concurrency: CONCURRENCY, durationMs: DURATION_MS, searchShare: 0.6, cancelShare: 0.3, ...data, cookies, drainMs: 20_000, maxRetryWaitMs: 2_000 }
+    const reports: ScenarioReport[] = []
+    const ledgerCounts = (result: ScenarioResult) => {
+      const out: Record<string, number> = {}
+      for (const e of result.ledger) out[e.outcome] = (out[e.outcome] ?? 0) + 1
+      const retried = result.ledger.filter((e) => e.attempts > 1)
+      out['retried (same key)'] = retried.length
+      out['retried→booked'] = retried.filter((e) => e.outcome === 'booked').length
+      out['cancel asked'] = result.ledger.filter((e) => e.cancel).length
+      out['cancel retried'] = result.ledger.filter((e) => (e.cancel?.attempts ?? 0) > 1).length
+      return out
+    }
+
+    say(`Scenario A: ${CONCURRENCY} riders searching and booking for ${DURATION_MS / 1000} s…`)
+    const loadBeforeA = loadavg()[0]!
+    const samplerA = startActivitySampler(url, 200)
+    const a = await runScenario(scenario)
+    await samplerA.stop()
+    reports.push({
+      name: `Scenario A — load (${CONCURRENCY} concurrent riders, ${DURATION_MS / 1000} s)`,
+      summary: summarize(a.samples, (a.endedAt - a.startedAt) / 1000),
+      invariants: await verifyInvariants(url, a.ledger),
+      ledger: ledgerCounts(a),
+      loadAverage: [round1(loadBeforeA), round1(loadavg()[0]!)],
+      database: samplerA.peak,
+    })
+    printScenario(reports[0]!)
+
+    await resetBookings(url)
+    say(`Scenario B: the same load; PostgreSQL stopped at ${OUTAGE_AT_MS / 1000} s for ${OUTAGE_FOR_MS / 1000} s…`)
+    const loadBeforeB = loadavg()[0]!
+    const probe = startHealthProbe(appPort, 100)
+    const samplerB = startActivitySampler(url, 200)
+    const outagePromise = (async (): Promise<Outage> => {
+      await sleep(OUTAGE_AT_MS)
+      const stopAt = performance.now()
+      await db.current!.stop()
+      const stoppedAt = performance.now()
+      say('PostgreSQL stopped')
+      await sleep(OUTAGE_FOR_MS)
+      const restartAt = performance.now()
+      db.current = await startEmbeddedPostgres(dbOptions)
+      const restartedAt = performance.now()
+      say(`PostgreSQL started again (${Math.round(restartedAt - restartAt)} ms)`)
+      return { stopAt, stoppedAt, restartAt, restartedAt }
+    })()
+    const b = await runScenario(scenario)
+    const outage = await outagePromise
+    await probe.stop()
+    await samplerB.stop()
+    reports.push({
+      name: `Scenario B — database stopped for ${OUTAGE_FOR_MS / 1000} s under load`,
+      summary: summarize(b.samples, (b.endedAt - b.startedAt) / 1000),
+      invariants: await verifyInvariants(url, b.ledger),
+      outage: outageFigures(b, outage, probe.probes),
+      ledger: ledgerCounts(b),
+      loadAverage: [round1(loadBeforeB), round1(loadavg()[0]!)],
+      database: samplerB.peak,
+    })
+    printScenario(reports[1]!)
+
+    const appAlive = app.exitCode === null && app.signalCode === null
+    const failures = [...reports.flatMap((r) => failuresOf(r).map((f) => `${r.name.split(' —')[0]}: ${f}`)), ...(appAlive ? [] : ['the app process died'])]
+    mkdirSync(path.dirname(RESULTS_FILE), { recursive: true })
+    writeFileSync(
+      RESULTS_FILE,
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          machine: { node: process.version, cores: cpus().length },
+          setup: { concurrency: CONCURRENCY, durationMs: DURATION_MS, runs: RUNS, riders: RIDERS, outageAtMs: OUTAGE_AT_MS, outageForMs: OUTAGE_FOR_MS, appPoolSize: POOL_SIZE },
+          scenarios: reports,
+          failures,
+        },
+        null,
+        2,
+      ) + '\n',
+    )
+    say(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`)
+    if (failures.length) {
+      console.log(`\nFAILED:\n  ${failures.join('\n  ')}\n\nLast lines of the app's log:\n${tail(APP_LOG)}`)
+      return 1
+    }
+    console.log('\nAll invariants held: no run oversold, counters equal bookings, nothing lost or duplicated, no 500s or hangs, recovered.')
+    return 0
+  } finally {
+    await runCleanup()
+  }
+}
+
+function exitWith(code: number): never {
+  // embedded-postgres registers async-exit-hook, whose handlers would turn any exit into code 0;
+  // our own cleanup has stopped the database, so unhook it before exiting.
+  try {
+    const exitHook = createRequire(path.join(process.cwd(), 'package.json'))('async-exit-hook') as { unhookEvent: (event: string) => void }
+    exitHook.unhookEvent('beforeExit')
+    exitHook.unhookEvent('exit')
+  } catch {
+    /* not loaded */
+  }
+  process.exit(code)
+}
+
+main().then(exitWith, (error: unknown) => {
+  console.error(error)
+  exitWith(1)
+})
