@@ -37,15 +37,18 @@ export async function promoteWaitlist(tx: Tx, tripId: string, now: Date = new Da
         if (!isAppError(error)) throw error
       }
     }
+    // Each change below is conditional on the party still waiting: its rider may have cancelled (or
+    // a coordinator moved it) in a transaction that committed after we read the list — an
+    // unconditional update would then bring a cancelled booking back to life.
     if (verdict === 'BLOCKED') {
-      await tx.booking.update({ where: { id: booking.id }, data: { status: 'CANCELLED', cancelledAt: now, cancelReason: 'LEGAL_RECHECK_BLOCKED' } })
+      const dropped = await tx.booking.updateMany({ where: { id: booking.id, status: 'WAITLISTED' }, data: { status: 'CANCELLED', cancelledAt: now, cancelReason: 'LEGAL_RECHECK_BLOCKED' } })
+      if (dropped.count === 0) continue
       messages.push({ userId: booking.riderId, kind: 'WAITLIST_DROPPED_LEGAL', params: { tripId, bookingId: booking.id } })
       continue
     }
     const status = trip.approval_mode === 'INSTANT' ? 'CONFIRMED' : 'PENDING'
-    await tx.$executeRaw`UPDATE trips SET seats_taken = seats_taken + ${booking.seats}, updated_at = now() WHERE id = ${tripId}::uuid`
-    await tx.booking.update({
-      where: { id: booking.id },
+    const claimed = await tx.booking.updateMany({
+      where: { id: booking.id, status: 'WAITLISTED' },
       data: {
         status,
         verdict,
@@ -53,6 +56,8 @@ export async function promoteWaitlist(tx: Tx, tripId: string, now: Date = new Da
         expiresAt: status === 'PENDING' ? new Date(Math.min(now.getTime() + (trip.request_ttl_hours ?? 3) * 3_600_000, trip.departure_at.getTime())) : null,
       },
     })
+    if (claimed.count === 0) continue
+    await tx.$executeRaw`UPDATE trips SET seats_taken = seats_taken + ${booking.seats}, updated_at = now() WHERE id = ${tripId}::uuid`
     free -= booking.seats
     promoted.push(booking.id)
     messages.push({ userId: booking.riderId, kind: 'PROMOTED_FROM_WAITLIST', params: { tripId, bookingId: booking.id, pending: status === 'PENDING' ? 1 : 0 } })
