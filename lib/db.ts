@@ -14,7 +14,9 @@ function createClient(): PrismaClient {
     // Fail fast while the database is away instead of queueing requests for ever.
     connectionTimeoutMillis: 5_000,
   })
-  return new PrismaClient({ adapter })
+  // A transaction waits up to 5 s for a pooled connection (Prisma's default, 2 s, turns a busy
+  // moment into refusals) and may run 10 s; beyond that the caller gets a clear 503.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 5_000, timeout: 10_000 } })
 }
 
 export function getDb(): PrismaClient {
