@@ -52,16 +52,17 @@ export async function runAction<T>(body: (locale: Locale) => Promise<T>, success
  * action called by hand with a crafted payload — is a validation error, not a crash. */
 export function formToObject(form: unknown): Record<string, unknown> {
   if (!(form instanceof FormData)) throw new AppError('VALIDATION')
-  const out: Record<string, unknown> = {}
+  // A Map, not `{}`: field names are the sender's, and `out['constructor[]']` on a plain object
+  // found Object's constructor instead of an empty list.
+  const out = new Map<string, unknown>()
   for (const [key, value] of form.entries()) {
     if (key.startsWith('$ACTION')) continue
     if (typeof value !== 'string') continue
     if (key.endsWith('[]')) {
       const k = key.slice(0, -2)
-      const list = (out[k] as string[] | undefined) ?? []
-      list.push(value)
-      out[k] = list
-    } else out[key] = value
+      const current = out.get(k)
+      out.set(k, [...(Array.isArray(current) ? current : []), value])
+    } else out.set(key, value)
   }
-  return out
+  return Object.fromEntries(out)
 }

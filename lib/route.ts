@@ -28,11 +28,8 @@ export function localizeParams(locale: Locale, params: Record<string, string | n
 
 export function translateFieldMessages(locale: Locale, fields: Record<string, FieldMessage[]>): Record<string, string[]> {
   const t = translatorFor(locale)
-  const out: Record<string, string[]> = {}
-  for (const [field, messages] of Object.entries(fields)) {
-    out[field] = messages.map((m) => t(m.key as never, localizeParams(locale, m.params) as never))
-  }
-  return out
+  // Object.fromEntries defines own keys: a field named "__proto__" stays a field.
+  return Object.fromEntries(Object.entries(fields).map(([field, messages]) => [field, messages.map((m) => t(m.key as never, localizeParams(locale, m.params) as never))]))
 }
 
 export function errorResponse(error: unknown, locale: Locale, requestId?: string): Response {

@@ -6,9 +6,13 @@ import type { FieldMessage } from '@/lib/errors'
 export type FieldErrors = Record<string, FieldMessage[]>
 
 export function fieldMessagesFromZod(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {}
+  // A Map, not `{}`: field names come from the request, and `fields['__proto__']` or
+  // `fields['constructor']` on a plain object is not an empty slot (a body with an unknown
+  // "__proto__" key crashed here with a 500).
+  const fields = new Map<string, FieldMessage[]>()
   const add = (path: string, message: FieldMessage) => {
-    const list = (fields[path] ??= [])
+    const list = fields.get(path) ?? []
+    fields.set(path, list)
     if (!list.some((m) => m.key === message.key)) list.push(message)
   }
   for (const issue of error.issues) {
@@ -19,7 +23,7 @@ export function fieldMessagesFromZod(error: z.ZodError): FieldErrors {
     const path = issue.path.length ? issue.path.map(String).join('.') : '_'
     add(path, messageFor(issue))
   }
-  return fields
+  return Object.fromEntries(fields)
 }
 
 function messageFor(issue: z.core.$ZodIssue): FieldMessage {

@@ -146,6 +146,7 @@ export const probes: Record<string, Build> = {
   'action app/[locale]/(app)/my-trips/[tripId]/actions.ts#markBoardingAction': ({ world }) => act({ bookingId: world.bookingId, position: '0', boarding: 'BOARDED' }, { tripId: world.tripId }),
   'action app/[locale]/(app)/my-trips/[tripId]/actions.ts#markPaymentAction': ({ world }) => act({ bookingId: world.bookingId, state: 'CONFIRMED' }, { tripId: world.tripId }),
   'action app/[locale]/(app)/my-trips/[tripId]/actions.ts#setTripStatusAction': ({ world }) => act({ tripId: world.tripId, status: 'BOARDING', reason: '' }, { tripId: world.tripId }),
+  'action app/[locale]/(app)/my-trips/[tripId]/actions.ts#assignTripToGroupAction': ({ world }) => act({ tripId: world.tripId, groupId: world.groupId }, { tripId: world.tripId }),
   'action app/[locale]/(app)/my-trips/[tripId]/edit/actions.ts#editTripAction': ({ world }) =>
     act({ tripId: world.tripId, pickupLabel: PICKUP.label, pickupLat: String(PICKUP.lat), pickupLng: String(PICKUP.lng), notes: 'Встреча у северного входа.' }, { tripId: world.tripId }),
   'action app/[locale]/(app)/dispatch/actions.ts#createGroupAction': () => act({ name: `Группа ${randomUUID().slice(0, 6)}` }),

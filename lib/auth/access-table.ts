@@ -205,6 +205,7 @@ export const accessTable: readonly AccessEntry[] = [
     note: "the manage page's 'payment received' (CONFIRMED): the rider may not confirm their own payment",
   }),
   action('(app)/my-trips/[tripId]/actions.ts', 'setTripStatusAction', { allow: MANAGERS, others: 'FORBIDDEN' }),
+  action('(app)/my-trips/[tripId]/actions.ts', 'assignTripToGroupAction', { allow: ['tripDriver', 'admin'], note: "a run's driver puts it into one of their groups; anyone else: not found" }),
   action('(app)/my-trips/[tripId]/edit/actions.ts', 'editTripAction', { allow: MANAGERS, others: 'FORBIDDEN' }),
   action('(app)/dispatch/actions.ts', 'createGroupAction', { allow: COORDINATOR_ROLE, ok: 'redirect', others: 'FORBIDDEN' }),
   action('(app)/dispatch/actions.ts', 'createInviteAction', { allow: BOARD, others: 'FORBIDDEN', overrides: { otherCoordinator: 'NOT_FOUND' } }),

@@ -26,6 +26,17 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's default does `new URL(url)` on the caller's callbackUrl and throws (a 500) when it
+      // is not a URL; ours sends anything that is not one of our own addresses home instead.
+      redirect({ url, baseUrl }) {
+        if (url.startsWith('/')) return `${baseUrl}${url}`
+        try {
+          if (new URL(url).origin === baseUrl) return url
+        } catch {
+          // not a URL at all
+        }
+        return baseUrl
+      },
       jwt({ token, user }) {
         if (user) token.uid = user.id
         return token

@@ -29,7 +29,8 @@ export const searchTripsSchema = z
   .superRefine((v, ctx) => {
     if (v.date && (v.dateFrom || v.dateTo)) ctx.addIssue({ code: 'custom', path: ['date'], message: 'v.dateOrRange' })
     if (v.dateFrom && v.dateTo && v.dateTo < v.dateFrom) ctx.addIssue({ code: 'custom', path: ['dateTo'], message: 'v.rangeOrder' })
-    if (v.dateFrom && v.dateTo && v.dateTo > addDaysIso(v.dateFrom, 31)) ctx.addIssue({ code: 'custom', path: ['dateTo'], message: 'v.rangeTooLong' })
+    // Runs even when a date itself failed (zod reports everything at once): arithmetic on real dates only.
+    if (v.dateFrom && v.dateTo && isoDate.safeParse(v.dateFrom).success && v.dateTo > addDaysIso(v.dateFrom, 31)) ctx.addIssue({ code: 'custom', path: ['dateTo'], message: 'v.rangeTooLong' })
   })
 
 export type SearchTripsInput = z.infer<typeof searchTripsSchema>

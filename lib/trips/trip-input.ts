@@ -51,7 +51,10 @@ export const tripFieldsSchema = z.strictObject({
 
 type TripFields = z.infer<typeof tripFieldsSchema>
 
-/** Cross-field rules, reported on the field a driver has to change. */
+const isIsoDate = (value: unknown): value is string => isoDate.safeParse(value).success
+
+/** Cross-field rules, reported on the field a driver has to change. They also run when a field
+ * itself failed (zod reports everything at once): date arithmetic only on real dates. */
 export function refineTripFields(value: TripFields, ctx: z.RefinementCtx): void {
   if (value.roundTrip) {
     if (!value.returnOn) ctx.addIssue({ code: 'custom', path: ['returnOn'], message: 'v.required' })
@@ -59,7 +62,7 @@ export function refineTripFields(value: TripFields, ctx: z.RefinementCtx): void 
     if (value.returnOn && value.returnTime && `${value.returnOn}T${value.returnTime}` <= `${value.departureOn}T${value.departureTime}`) {
       ctx.addIssue({ code: 'custom', path: ['returnTime'], message: 'v.returnAfterDeparture' })
     }
-    if (value.returnOn && value.returnOn > addDays(value.departureOn, 3)) {
+    if (value.returnOn && isIsoDate(value.departureOn) && value.returnOn > addDays(value.departureOn, 3)) {
       ctx.addIssue({ code: 'custom', path: ['returnOn'], message: 'v.returnWithinDays' })
     }
   } else if (value.returnOn || value.returnTime) {

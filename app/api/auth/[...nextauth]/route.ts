@@ -2,10 +2,33 @@
 import NextAuth from 'next-auth'
 import type { NextRequest } from 'next/server'
 import { getAuthOptions } from '@/lib/auth/options'
+import { AppError } from '@/lib/errors'
+import { localeFromHeaders } from '@/lib/i18n/messages'
+import { errorResponse } from '@/lib/route'
 
 type Context = { params: Promise<{ nextauth: string[] }> }
 
-function handler(request: NextRequest, context: Context): Promise<Response> {
+/** What next-auth accepts as a callbackUrl: an http(s) URL or a path. */
+function isUsableCallbackUrl(value: string, origin: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith('/') ? origin : undefined).protocol)
+  } catch {
+    return false
+  }
+}
+
+async function handler(request: NextRequest, context: Context): Promise<Response> {
+  // next-auth answers a GET of the credentials callback with a 500 ("not supported"): it is a POST.
+  const [action, provider] = (await context.params).nextauth ?? []
+  if (request.method !== 'POST' && action === 'callback' && provider === 'credentials') {
+    const response = errorResponse(new AppError('METHOD_NOT_ALLOWED', { status: 405 }), localeFromHeaders(request.headers))
+    response.headers.set('Allow', 'POST')
+    return response
+  }
+  // next-auth answers a callbackUrl it cannot parse with a 500 ("server configuration"); a caller's
+  // bad value is dropped here instead, and next-auth falls back to the home page.
+  const callbackUrl = request.nextUrl.searchParams.get('callbackUrl')
+  if (callbackUrl !== null && !isUsableCallbackUrl(callbackUrl, request.nextUrl.origin)) request.nextUrl.searchParams.delete('callbackUrl')
   return NextAuth(request, context, getAuthOptions()) as Promise<Response>
 }
 
