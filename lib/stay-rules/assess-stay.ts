@@ -8,9 +8,16 @@ import { countDaysIn, mergeStays, type MergedStays } from './merge-stays'
 import { prepareInput, STAY_HORIZON_DAYS, type PreparedDocument, type PreparedInput } from './prepare-input'
 import type { AssessStayInput, StayAssessment } from './types'
 
+// Imported functions used on every assessment, bound once: compiled to CommonJS (tsx, Vitest),
+// every use of an imported binding is a getter call, which showed in the profile.
+const prepare = prepareInput
+const assemble = buildAssessment
+const merge = mergeStays
+const countDays = countDaysIn
+
 export function assessStay(input: AssessStayInput): StayAssessment {
-  const prepared = prepareInput(input)
-  return buildAssessment(prepared, computeStayFacts(prepared))
+  const prepared = prepare(input)
+  return assemble(prepared, computeStayFacts(prepared))
 }
 
 type Context = {
@@ -28,12 +35,12 @@ type Context = {
 export function computeStayFacts(p: PreparedInput): StayFacts {
   const { on, countsFrom } = p
   const { windowDays, maxDaysInWindow, maxDaysPerEntry } = p.rule
-  const presence = mergeStays(p.stays)
+  const presence = merge(p.stays)
   const { exemptStarts, exemptEnds } = mergeDocuments(p.documents)
   const context: Context = { presence, exemptStarts, exemptEnds, windowDays, maxDaysInWindow, maxDaysPerEntry: maxDaysPerEntry ?? Infinity, countsFrom }
 
   const windowFrom = on - windowDays + 1
-  const daysUsed = countDaysIn(presence, windowFrom > countsFrom ? windowFrom : countsFrom, on)
+  const daysUsed = countDays(presence, windowFrom > countsFrom ? windowFrom : countsFrom, on)
 
   // `on` inside recorded presence (an open stay, or a recorded stay whose exit is a fact): the
   // person is present and continues; per-entry day 1 is the latest border entry of that stay.
@@ -85,7 +92,7 @@ function firstDayOverWindow(c: Context, start: DayNumber): DayNumber {
   const d0 = start > countsFrom ? start : countsFrom
   const windowFrom = d0 - windowDays + 1
   // The count on d0: counted history in its window, plus d0 itself.
-  const used = countDaysIn(c.presence, windowFrom > countsFrom ? windowFrom : countsFrom, start - 1) + 1
+  const used = countDays(c.presence, windowFrom > countsFrom ? windowFrom : countsFrom, start - 1) + 1
   let need = maxDaysInWindow + 1 - used
   if (need <= 0) return d0
   // Leaving days run from windowFrom on; a leaving day that is not counted presence (a gap, or a

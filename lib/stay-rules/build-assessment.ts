@@ -20,18 +20,23 @@ export type StayFacts = {
   earliestEntry: { on: DayNumber; maxStayDays: number } | null
 }
 
+// Imported functions used on every assessment, bound once: compiled to CommonJS (tsx, Vitest),
+// every use of an imported binding is a getter call, which showed in the profile.
+const format = formatIsoDate
+const exemptingDocument = documentOn
+
 export function buildAssessment(p: PreparedInput, facts: StayFacts): StayAssessment {
   // Runs on every assessment: plain object literals, no spreads (they dominate the profile).
   const { on, rule, citizenship } = p
   const { windowDays, maxDaysInWindow, maxDaysPerEntry } = rule
   const { daysUsed, perEntryOverstayDays, stay } = facts
-  const windowStart = formatIsoDate(on - windowDays + 1)
+  const windowStart = format(on - windowDays + 1)
   const daysRemaining = daysUsed < maxDaysInWindow ? maxDaysInWindow - daysUsed : 0
   const overstayDays = daysUsed > maxDaysInWindow ? daysUsed - maxDaysInWindow : 0
   const maxStayDays = stay.days
-  const latestLegalExit = maxStayDays > 0 ? formatIsoDate(on + maxStayDays - 1) : null
-  const stayEntryOn = formatIsoDate(facts.stayEntry)
-  const exemption = p.documents.length > 0 ? documentOn(p.documents, on) : null
+  const latestLegalExit = maxStayDays > 0 ? format(on + maxStayDays - 1) : null
+  const stayEntryOn = format(facts.stayEntry)
+  const exemption = p.documents.length > 0 ? exemptingDocument(p.documents, on) : null
   const regime: Regime = exemption ? 'exempt' : p.nationality.regime
 
   const reasons: StayReason[] = []
@@ -46,12 +51,12 @@ export function buildAssessment(p: PreparedInput, facts: StayFacts): StayAssessm
 
   const ruleParams: Record<string, string | number> = { ruleVersion: p.ruleVersion, windowDays, maxDaysInWindow }
   if (maxDaysPerEntry !== null) ruleParams.maxDaysPerEntry = maxDaysPerEntry
-  const cutOff = p.countsFrom === -Infinity ? null : formatIsoDate(p.countsFrom)
+  const cutOff = p.countsFrom === -Infinity ? null : format(p.countsFrom)
   if (cutOff !== null) ruleParams.countsFrom = cutOff
   reasons.push({ code: 'RULE', params: ruleParams })
   if (cutOff !== null && on - windowDays + 1 < p.countsFrom) reasons.push({ code: 'TRANSITION_CUTOFF', params: { countsFrom: cutOff, windowStart } })
 
-  reasons.push({ code: 'DAYS_USED', params: { daysUsed, maxDaysInWindow, daysRemaining, windowStart, windowEnd: formatIsoDate(on) } })
+  reasons.push({ code: 'DAYS_USED', params: { daysUsed, maxDaysInWindow, daysRemaining, windowStart, windowEnd: format(on) } })
   if (overstayDays > 0) reasons.push({ code: 'OVERSTAY', params: { overstayDays, daysUsed, maxDaysInWindow, windowStart } })
   if (perEntryOverstayDays > 0 && maxDaysPerEntry !== null) {
     reasons.push({ code: 'OVERSTAY_PER_ENTRY', params: { perEntryOverstayDays, stayEntryOn, maxDaysPerEntry } })
@@ -60,7 +65,7 @@ export function buildAssessment(p: PreparedInput, facts: StayFacts): StayAssessm
   if (stay.limit === 'horizon') {
     reasons.push({ code: 'LIMIT_HORIZON', params: { maxStayDays, latestLegalExit: latestLegalExit!, horizonDays: STAY_HORIZON_DAYS } })
   } else {
-    const firstIllegalOn = formatIsoDate(on + maxStayDays)
+    const firstIllegalOn = format(on + maxStayDays)
     const params: Record<string, string | number> =
       stay.limit === 'window'
         ? { maxStayDays, firstIllegalOn, maxDaysInWindow, windowDays }
@@ -68,13 +73,13 @@ export function buildAssessment(p: PreparedInput, facts: StayFacts): StayAssessm
     if (latestLegalExit !== null) params.latestLegalExit = latestLegalExit
     reasons.push({ code: stay.limit === 'window' ? 'LIMIT_WINDOW' : 'LIMIT_PER_ENTRY', params })
     // The stay ends because a document ran out, not because the count reached the limit mid-stay.
-    const endingDocument = maxStayDays > 0 && p.documents.length > 0 ? documentOn(p.documents, on + maxStayDays - 1) : null
+    const endingDocument = maxStayDays > 0 && p.documents.length > 0 ? exemptingDocument(p.documents, on + maxStayDays - 1) : null
     if (endingDocument) reasons.push({ code: 'EXEMPTION_ENDS', params: documentParams(endingDocument) })
   }
 
   let earliestEntry: StayAssessment['earliestEntry'] = null
   if (facts.earliestEntry) {
-    earliestEntry = { on: formatIsoDate(facts.earliestEntry.on), maxStayDays: facts.earliestEntry.maxStayDays }
+    earliestEntry = { on: format(facts.earliestEntry.on), maxStayDays: facts.earliestEntry.maxStayDays }
     reasons.push({ code: 'EARLIEST_ENTRY', params: { earliestEntryOn: earliestEntry.on, maxStayDays: earliestEntry.maxStayDays } })
   }
 
@@ -97,7 +102,7 @@ export function buildAssessment(p: PreparedInput, facts: StayFacts): StayAssessm
 
 function documentParams(document: PreparedDocument): Record<string, string | number> {
   const params: Record<string, string | number> = { document: document.kind }
-  if (document.from !== -Infinity) params.validFrom = formatIsoDate(document.from)
-  if (document.to !== Infinity) params.validTo = formatIsoDate(document.to)
+  if (document.from !== -Infinity) params.validFrom = format(document.from)
+  if (document.to !== Infinity) params.validTo = format(document.to)
   return params
 }

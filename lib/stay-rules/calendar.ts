@@ -26,7 +26,8 @@ export function parseIsoDate(value: unknown): DayNumber | null {
   const m1 = value.charCodeAt(6) - ZERO
   const d0 = value.charCodeAt(8) - ZERO
   const d1 = value.charCodeAt(9) - ZERO
-  if (!(isDigit(y0) && isDigit(y1) && isDigit(y2) && isDigit(y3) && isDigit(m0) && isDigit(m1) && isDigit(d0) && isDigit(d1))) return null
+  // One unsigned comparison per character: a code below '0' wraps to a huge number.
+  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return null
   const yearIndex = y0 * 1000 + y1 * 100 + y2 * 10 + y3 - MIN_YEAR
   const month = m0 * 10 + m1
   const day = d0 * 10 + d1
@@ -102,8 +103,4 @@ function dayNumberFromCivil(year: number, month: number, day: number): DayNumber
   const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
   return era * 146097 + doe - 719468
-}
-
-function isDigit(n: number): boolean {
-  return n >= 0 && n <= 9
 }

@@ -29,7 +29,7 @@ export type MergedStays = {
 export function mergeStays(stays: PreparedStays): MergedStays {
   // An open stay covers every later entry, whatever its exit (which is `on`) says.
   const openEntry = stays.openAt >= 0 ? stays.entries[stays.openAt]! : Infinity
-  const { entries, exits } = sortByEntry(stays.entries, stays.exits)
+  const keys = sortedKeys(stays.entries, stays.exits)
   const starts: DayNumber[] = []
   const ends: DayNumber[] = []
   let lastBorderEntry = NaN
@@ -38,9 +38,11 @@ export function mergeStays(stays: PreparedStays): MergedStays {
   let groupEntry = NaN
   let groupExit = -Infinity
   let last = -1
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!
-    const exit = exits[i]!
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!
+    const high = Math.floor(key / LENGTH_SPAN)
+    const entry = high - ENTRY_OFFSET
+    const exit = entry + (key - high * LENGTH_SPAN)
     if (entry !== groupEntry) {
       if (groupExit > exitBefore) exitBefore = groupExit
       groupEntry = entry
@@ -59,28 +61,32 @@ export function mergeStays(stays: PreparedStays): MergedStays {
   return { starts, ends, lastBorderEntry }
 }
 
-/** Copies of entries/exits ordered by entry: insertion sort for the usual few dozen stays. */
-function sortByEntry(entries: readonly DayNumber[], exits: readonly DayNumber[]): { entries: DayNumber[]; exits: DayNumber[] } {
+// Each stay as one number, (entry + ENTRY_OFFSET) · LENGTH_SPAN + (exit − entry), so that one
+// array of plain numbers sorts by entry (then exit) — half the moves of sorting two arrays in step,
+// and no object per stay. Day numbers lie within years 1900–2999 (calendar.ts): entry + offset
+// and a stay's length both stay below 2^19, and the key below 2^38, exact in a double.
+const ENTRY_OFFSET = 32_768
+const LENGTH_SPAN = 524_288
+
+/** The stays' keys in ascending order: insertion sort for the usual few dozen stays. */
+function sortedKeys(entries: readonly DayNumber[], exits: readonly DayNumber[]): number[] {
   const n = entries.length
-  if (n > 64) {
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => entries[a]! - entries[b]!)
-    return { entries: order.map((i) => entries[i]!), exits: order.map((i) => exits[i]!) }
+  const keys: number[] = new Array<number>(n)
+  for (let i = 0; i < n; i++) {
+    const entry = entries[i]!
+    keys[i] = (entry + ENTRY_OFFSET) * LENGTH_SPAN + (exits[i]! - entry)
   }
-  const sortedEntries = entries.slice()
-  const sortedExits = exits.slice()
+  if (n > 64) return keys.sort((a, b) => a - b)
   for (let i = 1; i < n; i++) {
-    const entry = sortedEntries[i]!
-    const exit = sortedExits[i]!
+    const key = keys[i]!
     let j = i - 1
-    while (j >= 0 && sortedEntries[j]! > entry) {
-      sortedEntries[j + 1] = sortedEntries[j]!
-      sortedExits[j + 1] = sortedExits[j]!
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!
       j--
     }
-    sortedEntries[j + 1] = entry
-    sortedExits[j + 1] = exit
+    keys[j + 1] = key
   }
-  return { entries: sortedEntries, exits: sortedExits }
+  return keys
 }
 
 /** Days of merged presence inside [from, to]. */

@@ -46,12 +46,17 @@ const DOCUMENT_KINDS: ReadonlySet<string> = new Set<ResidenceDocumentKind>(['tem
 
 const KZ_COUNTS_FROM_DAY = parseIsoDate(KZ_COUNTS_FROM)!
 
+// Imported functions used on every assessment, bound once: compiled to CommonJS (tsx, Vitest),
+// every use of an imported binding is a getter call, which showed in the profile.
+const parse = parseIsoDate
+const regimeOf = regimeForDay
+
 const CITIZEN_EXEMPTION: PreparedDocument = { kind: 'citizenship', from: -Infinity, to: Infinity, index: -1 }
 
 export function prepareInput(input: AssessStayInput): PreparedInput {
   const on = parseDateField(input.on, 'on')
   const citizenship = normaliseCitizenship(input.citizenship)
-  const nationality = regimeForDay(citizenship, on)
+  const nationality = regimeOf(citizenship, on)
   const custom = input.rule !== undefined
   const rule = custom ? validateRule(input.rule!) : nationality.rule
   const stays = prepareStays(input.stays, on, 'on')
@@ -73,9 +78,6 @@ export function prepareInput(input: AssessStayInput): PreparedInput {
 /** Validates every stay and keeps those that began on or before `on`. */
 export function prepareStays(stays: readonly StayRecord[], on: DayNumber, onField: StayInputField): PreparedStays {
   if (!Array.isArray(stays)) throw new StayInputError('MALFORMED_RECORD', 'stays must be an array', null, 'stays')
-  // One lookup of the imported parser per call, not two per stay: compiled to CommonJS (tsx,
-  // Vitest), every use of an imported binding is a getter call, which showed in the profile.
-  const parse = parseIsoDate
   const entries: DayNumber[] = []
   const exits: DayNumber[] = []
   let openAt = -1
@@ -128,17 +130,16 @@ function prepareDocuments(documents: readonly ResidenceDocument[] | undefined): 
     if (typeof document !== 'object' || document === null) {
       throw new StayInputError('MALFORMED_RECORD', `documents[${index}] is not a document`, index, 'documents')
     }
-    const described = describeDocument(index, document)
     if (!DOCUMENT_KINDS.has(document.kind)) {
-      throw new StayInputError('UNKNOWN_DOCUMENT_KIND', `${described}: unknown kind`, index, 'documents')
+      throw new StayInputError('UNKNOWN_DOCUMENT_KIND', `${describeDocument(index, document)}: unknown kind`, index, 'documents')
     }
-    const from = parseIsoDate(document.validFrom)
-    if (from === null) throw new StayInputError('MALFORMED_DATE', `${described}: validFrom is not a calendar date`, index, 'documents')
+    const from = parse(document.validFrom)
+    if (from === null) throw new StayInputError('MALFORMED_DATE', `${describeDocument(index, document)}: validFrom is not a calendar date`, index, 'documents')
     let to = Infinity
     if (document.validTo !== null) {
-      const parsed = parseIsoDate(document.validTo)
-      if (parsed === null) throw new StayInputError('MALFORMED_DATE', `${described}: validTo is not a calendar date or null`, index, 'documents')
-      if (parsed < from) throw new StayInputError('DOCUMENT_ENDS_BEFORE_START', `${described}: validTo is before validFrom`, index, 'documents')
+      const parsed = parse(document.validTo)
+      if (parsed === null) throw new StayInputError('MALFORMED_DATE', `${describeDocument(index, document)}: validTo is not a calendar date or null`, index, 'documents')
+      if (parsed < from) throw new StayInputError('DOCUMENT_ENDS_BEFORE_START', `${describeDocument(index, document)}: validTo is before validFrom`, index, 'documents')
       to = parsed
     }
     prepared.push({ kind: document.kind, from, to, index })
@@ -147,7 +148,7 @@ function prepareDocuments(documents: readonly ResidenceDocument[] | undefined): 
 }
 
 export function parseDateField(value: unknown, field: StayInputField): DayNumber {
-  const day = parseIsoDate(value)
+  const day = parse(value)
   if (day === null) throw new StayInputError('MALFORMED_DATE', `${field} (${JSON.stringify(value)}) is not a calendar date 'YYYY-MM-DD'`, null, field)
   return day
 }

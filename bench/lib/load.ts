@@ -1,0 +1,116 @@
+// Load generators on loopback: autocannon for HTTP, and plain `pg` loops for the SQL alone.
+import { readFileSync } from 'node:fs'
+import autocannon from 'autocannon'
+import pg from 'pg'
+import { summarise, type Latency } from './stats'
+
+export type HttpFigures = Latency & {
+  rps: number
+  requests: number
+  non2xx: number
+  errors: number
+  seconds: number
+  /** CPU the app's process spent per request (all its threads), when its pid is known: a figure
+   * that other load on the machine barely moves. */
+  appCpuMs: number | null
+}
+
+export type HttpLoad = {
+  url: string
+  /** Paths cycled through by every connection (with the url's origin). */
+  paths: string[]
+  connections: number
+  seconds?: number
+  /** A fixed number of requests instead of a duration. */
+  amount?: number
+  headers?: Record<string, string>
+  /** The app's pid, for its CPU per request. */
+  pid?: number
+}
+
+/** CPU time (user + system, all threads) a process has used so far, in ms; null if unreadable. */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (!pid) return null
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10 // clock ticks of 10 ms
+  } catch {
+    return null
+  }
+}
+
+export async function runHttp(load: HttpLoad): Promise<HttpFigures> {
+  // One shared cursor over the paths: consecutive requests (from any connection) ask for
+  // different things, as different people would, rather than every connection in lockstep.
+  let next = 0
+  const paths = load.paths
+  const cpuBefore = processCpuMs(load.pid)
+  const result = await autocannon({
+    url: load.url,
+    connections: load.connections,
+    duration: load.seconds ?? 10,
+    amount: load.amount,
+    headers: load.headers,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+    timeout: 30,
+  })
+  const cpuAfter = processCpuMs(load.pid)
+  const seconds = result.duration
+  return {
+    appCpuMs: cpuBefore === null || cpuAfter === null || result.requests.total === 0 ? null : (cpuAfter - cpuBefore) / result.requests.total,
+    rps: result.requests.total / seconds,
+    requests: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    samples: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    seconds,
+  }
+}
+
+/** A short unmeasured run first: route compilation, JIT and caches warm before the figures. */
+export async function warmHttp(load: HttpLoad, seconds = 2): Promise<void> {
+  await runHttp({ ...load, seconds, amount: undefined })
+}
+
+export type SqlStatement = { text: string; values: unknown[] }
+
+export type SqlFigures = Latency & { qps: number; queries: number; seconds: number }
+
+/**
+ * `connections` concurrent loops, each on its own connection, cycling through `statements` for
+ * about `seconds`: the database's and driver's limit for this SQL, with no framework around it.
+ */
+export async function runSqlLoop(databaseUrl: string, statements: SqlStatement[], options: { connections: number; seconds: number }): Promise<SqlFigures> {
+  const clients = await Promise.all(
+    Array.from({ length: options.connections }, async () => {
+      const client = new pg.Client({ connectionString: databaseUrl })
+      await client.connect()
+      return client
+    }),
+  )
+  try {
+    // Warm every connection once (plans, catalog caches).
+    await Promise.all(clients.map((client, i) => client.query(statements[i % statements.length]!)))
+    const samples: number[] = []
+    const started = performance.now()
+    const deadline = started + options.seconds * 1000
+    await Promise.all(
+      clients.map(async (client, i) => {
+        let n = i
+        while (performance.now() < deadline) {
+          const statement = statements[n++ % statements.length]!
+          const t = performance.now()
+          await client.query(statement)
+          samples.push(performance.now() - t)
+        }
+      }),
+    )
+    const seconds = (performance.now() - started) / 1000
+    return { ...summarise(samples), qps: samples.length / seconds, queries: samples.length, seconds }
+  } finally {
+    await Promise.all(clients.map((client) => client.end().catch(() => undefined)))
+  }
+}

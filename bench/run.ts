@@ -1,0 +1,301 @@
+// `npm run bench`: measures search, growth, booking under contention, the stay engine, the day board
+// and page weight in one run, each beside a baseline measured in the same run (these machines are
+// noisy: only ratios travel), prints one table and writes bench/results.json.
+//
+// Loopback only; bounded in time (about 5–8 minutes on 2 cores, plus `next build` if the sources
+// changed). A throwaway embedded PostgreSQL in a temp folder; the app runs as a child process in
+// production mode. Exits non-zero if a run was oversold (or another correctness check failed).
+//
+// Options: --quick (shorter measurements, 100k runs at most, no Lighthouse: for trying changes).
+import { writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { ensureProductionBuild } from '@/scripts/lib/build'
+import { benchBoardData, benchBoardPage, createBoardDay, type BoardDataFigures, type BoardSetup, type InteractiveFigures } from './board'
+import { benchBooking, type BookingFigures } from './booking'
+import { openBrowser, type Browser } from './lib/browser'
+import { startBenchApp, type BenchApp } from './lib/app'
+import { startBenchDatabase, type BenchDatabase } from './lib/database'
+import { addRuns, analyse, createPeople, DRIVERS, RIDERS } from './lib/generate'
+import { mintSessionCookie } from './lib/session'
+import { round } from './lib/stats'
+import { measurePageWeights, runLighthouse, type LighthouseScores, type PageSpec, type PageWeight } from './pages'
+import { benchDeepPage, benchSearch, explainSearch, searchMix, searchStatement, type DeepPageFigures, type PlanSummary, type SearchFigures } from './search'
+import { benchStayEngine, type StayEngineBench } from './stay-engine'
+
+const quick = process.argv.includes('--quick')
+// --only=search,booking,stay,board,pages,growth: a subset, while working on one of them.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',')
+const want = (part: string) => !only || only.includes(part)
+const SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
+const MAIN_SIZE = 100_000
+const SEARCH_SECONDS = quick ? 4 : 8
+const SQL_SECONDS = quick ? 1.5 : 3
+const POOL_SIZE = 10 // the app's default DATABASE_POOL_SIZE
+
+type Results = {
+  startedAt: string
+  finishedAt?: string
+  seconds?: number
+  machine: { cpus: number; node: string; loadBefore: number[]; loadAfter?: number[] }
+  dataSet: Record<number, { runs: number; bookings: number; generatedSeconds: number }>
+  growth: Record<number, SearchFigures & { plan: PlanSummary }>
+  search?: SearchFigures
+  plans?: PlanSummary[]
+  deepPages?: (DeepPageFigures | { sort: string; page: number; error: string })[]
+  booking?: BookingFigures
+  stayEngine?: StayEngineBench
+  board?: { data: BoardDataFigures; page?: InteractiveFigures; pageError?: string }
+  pages?: { weights: PageWeight[]; lighthouse: LighthouseScores[] }
+  errors: string[]
+}
+
+const started = performance.now()
+const step = (message: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`)
+
+async function main(): Promise<number> {
+  const results: Results = {
+    startedAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version, loadBefore: loadavg().map((l) => round(l, 2)) },
+    dataSet: {},
+    growth: {},
+    errors: [],
+  }
+  step(`load average ${results.machine.loadBefore.join(' ')} on ${results.machine.cpus} cores`)
+  if (await ensureProductionBuild({ log: step })) step('built')
+  let database: BenchDatabase | undefined
+  let app: BenchApp | undefined
+  try {
+    database = await startBenchDatabase()
+    const client = new pg.Client({ connectionString: database.url })
+    client.on('error', (error) => results.errors.push(`database connection: ${error.message}`))
+    await client.connect()
+    const now = new Date()
+    await createPeople(client)
+    step(`database ready: ${DRIVERS.toLocaleString('en-US')} drivers, ${RIDERS.toLocaleString('en-US')} riders`)
+
+    let generated = 0
+    const growTo = async (size: number, bookings: boolean) => {
+      const t = performance.now()
+      const added = await addRuns(client, { from: generated + 1, to: size, bookings, now })
+      await analyse(client)
+      generated = size
+      const previous = results.dataSet[Object.keys(results.dataSet).map(Number).at(-1) ?? 0]
+      results.dataSet[size] = {
+        runs: size,
+        bookings: (previous?.bookings ?? 0) + added.bookings,
+        generatedSeconds: round((performance.now() - t) / 1000, 1),
+      }
+      step(`data set: ${size.toLocaleString('en-US')} runs, ${results.dataSet[size]!.bookings.toLocaleString('en-US')} bookings (${results.dataSet[size]!.generatedSeconds} s)`)
+    }
+    const measureGrowth = async (size: number) => {
+      const figures = await benchSearch(app!.url, database!.url, { seconds: SEARCH_SECONDS, sqlSeconds: SQL_SECONDS, withPing: size === MAIN_SIZE, pid: app!.pid })
+      const plan = await explainSearch(database!.url, searchMix()[0]!)
+      results.growth[size] = { ...figures, plan }
+      step(`search at ${size.toLocaleString('en-US')} runs: ${figures.search.rps.toFixed(0)} req/s, p99 ${figures.search.p99} ms; SQL p99 ${figures.sql.p99.toFixed(2)} ms`)
+      return figures
+    }
+
+    // 1–2. Search at 10k, then the main data set (100k runs, 1M bookings).
+    await growTo(SIZES[0]!, true)
+    app = await startBenchApp(database.url)
+    step(`app started (pid ${app.pid}) at ${app.url}`)
+    if (want('growth')) await measureGrowth(SIZES[0]!)
+    await growTo(MAIN_SIZE, true)
+    if (want('search')) {
+      results.search = await measureGrowth(MAIN_SIZE)
+      results.plans = [results.growth[MAIN_SIZE]!.plan, await explainSearch(database.url, searchMix()[1]!), await explainSearch(database.url, { checkpoint: 'korday' })]
+      results.deepPages = [await benchDeepPage(app.url, database.url, 'time'), await benchDeepPage(app.url, database.url, 'price')]
+      step('page 1 vs page 1,000 measured')
+    }
+
+    // 3. Booking under contention.
+    if (want('booking')) {
+      results.booking = await benchBooking(app.url, database.url, app.secret, POOL_SIZE, app.pid)
+      step(`booking: ${results.booking.seatsSold} of ${results.booking.seatsAvailable} seats sold, ${results.booking.rps.toFixed(0)} req/s vs ${results.booking.sqlRps.toFixed(0)} in SQL${results.booking.ok ? '' : ' — FAILED: ' + results.booking.problems.join('; ')}`)
+    }
+
+    // 4. The stay engine (pure computation; the app is idle meanwhile).
+    if (want('stay')) {
+      results.stayEngine = await benchStayEngine({ seconds: quick ? 1 : 2 })
+      step(`stay engine: ${results.stayEngine.opsPerSecond.toLocaleString('en-US')}/s, ${results.stayEngine.ratio}× the naive reference`)
+    }
+
+    // 5–6. The day board, then page weight and Lighthouse.
+    if (want('board') || want('pages')) {
+      const board = await createBoardDay(database.url, app.secret)
+      const browser = await openBrowser()
+      try {
+        if (want('board')) await benchBoard(app, database.url, board, browser, results)
+        if (want('pages')) {
+          const pages = await pageSpecs(app, database.url, board)
+          const weights = await measurePageWeights(app.url, pages, browser)
+          step('page weights measured')
+          const lighthouse = quick ? [] : await runLighthouse(app.url, pages)
+          if (!quick) step('Lighthouse done')
+          results.pages = { weights, lighthouse }
+        }
+      } catch (error) {
+        results.errors.push(`board/pages: ${String(error).slice(0, 500)}`)
+        step(`board/pages failed: ${String(error).slice(0, 300)}`)
+      } finally {
+        await browser.close()
+      }
+    }
+
+    // 2 (continued). Growth to 1M runs.
+    for (const size of SIZES.filter((s) => s > MAIN_SIZE && want('growth'))) {
+      await growTo(size, false)
+      await measureGrowth(size)
+    }
+    await client.end()
+  } finally {
+    await app?.stop()
+    await database?.stop()
+  }
+  results.finishedAt = new Date().toISOString()
+  results.seconds = round((performance.now() - started) / 1000)
+  results.machine.loadAfter = loadavg().map((l) => round(l, 2))
+  const file = path.join('bench', 'results.json')
+  writeFileSync(file, JSON.stringify(results, null, 2) + '\n')
+  printTable(results)
+  console.log(`\nWritten to ${file}. Took ${results.seconds} s; load average before ${results.machine.loadBefore.join(' ')}, after ${results.machine.loadAfter.join(' ')}.`)
+  if (results.booking && !results.booking.ok) {
+    console.error(`\nFAILED: booking under contention: ${results.booking.problems.join('; ')}`)
+    return 1
+  }
+  for (const e of results.errors) console.error(`error: ${e}`)
+  return 0
+}
+
+async function benchBoard(app: BenchApp, databaseUrl: string, board: BoardSetup, browser: Browser, results: Results) {
+  const data = await benchBoardData(app.url, databaseUrl, board, app.pid)
+  results.board = { data }
+  step(`board: ${data.runs} runs, ${data.travellers} travellers; JSON p99 ${data.full.p99.toFixed(0)} ms`)
+  try {
+    results.board.page = await benchBoardPage(app.url, board, 3, browser)
+    step(`board page interactive after ${results.board.page.interactiveMs.toFixed(0)} ms`)
+  } catch (error) {
+    results.board.pageError = String(error).slice(0, 300)
+    results.errors.push(`board page: ${results.board.pageError}`)
+  }
+}
+
+/** The five pages: home, search, a run, "My stay" (a rider with a travel log), the board. */
+async function pageSpecs(app: BenchApp, databaseUrl: string, board: { groupId: string; date: string; cookie: string }): Promise<PageSpec[]> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const statement = searchStatement({ from: 'almaty' })
+    const { rows: [run] } = await client.query<{ id: string }>(statement)
+    // A rider with a self traveller and a travel log of six stays.
+    const { rows: [rider] } = await client.query<{ id: string; name: string; email: string; traveller_id: string }>(
+      `WITH r AS (SELECT u.id, u.name, u.email FROM bench.riders b JOIN users u ON u.id = b.user_id WHERE b.n = 44001),
+       t AS (INSERT INTO travellers (account_id, is_self, name, citizenship, updated_at) SELECT id, true, name, 'RU', now() FROM r RETURNING id)
+       SELECT r.id, r.name, r.email, t.id AS traveller_id FROM r, t`,
+    )
+    const riderCookie = await mintSessionCookie(app.secret, rider!)
+    return [
+      { name: 'home', path: '/', public: true, showsMap: false },
+      { name: 'search', path: '/trips?from=almaty', public: true, showsMap: true },
+      { name: 'run', path: `/trips/${run!.id}`, public: true, showsMap: true },
+      { name: 'my stay', path: '/stay', cookie: riderCookie, public: false, showsMap: false },
+      { name: 'board', path: `/dispatch/${board.groupId}/${board.date}`, cookie: board.cookie, public: false, showsMap: false },
+    ]
+  } finally {
+    await client.end()
+  }
+}
+
+// ─── The table ───
+
+const n = (v: number, digits = 0) => (Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–')
+const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : '–')
+const ms = (v: number, digits = 0) => `${n(v, digits)} ms`
+const mark = (ok: boolean | null) => (ok === null ? '' : ok ? 'ok' : 'MISS')
+
+function printTable(r: Results) {
+  const rows: [string, string, string, string, string][] = []
+  const add = (what: string, figure: string, baseline: string, aim: string, ok: boolean | null) => rows.push([what, figure, baseline, aim, mark(ok)])
+  const s = r.search
+  if (s) {
+    add('1 search GET /api/trips (100k runs, 50 conn)', `${n(s.search.rps)} req/s, p50/p99 ${n(s.search.p50)}/${n(s.search.p99)} ms`, `ping ${n(s.ping.rps)} req/s, p50/p99 ${n(s.ping.p50)}/${n(s.ping.p99)} ms`, `≥ 70% of ping: ${pct(s.ofCeiling)}`, s.ofCeiling >= 0.7)
+    if (s.search.appCpuMs !== null && s.ping.appCpuMs !== null) add('  app CPU per request', `search ${n(s.search.appCpuMs, 2)} ms`, `ping ${n(s.ping.appCpuMs, 2)} ms`, `ping/search: ${pct(s.ping.appCpuMs / s.search.appCpuMs)}`, null)
+    add('  same SQL, plain pg loop (50 conn)', `${n(s.sqlLoop.qps)} q/s, p50/p99 ${n(s.sqlLoop.p50, 1)}/${n(s.sqlLoop.p99, 1)} ms`, 'the limit', `search = ${pct(s.ofSqlLimit)} of it`, null)
+    add('  SQL latency (1 connection)', `p50/p99 ${n(s.sql.p50, 2)}/${n(s.sql.p99, 2)} ms`, '', '≤ 2 ms p99', s.sql.p99 <= 2)
+    if (s.search.non2xx || s.search.errors) add('  search errors', `${s.search.non2xx} non-2xx, ${s.search.errors} errors`, '', '0', false)
+  }
+  for (const plan of r.plans ?? []) {
+    add(`  plan ${new URLSearchParams(plan.query).toString()}`, `${plan.tripsAccess}, ${plan.tripsRows} rows, ${plan.sorts} sort`, `${plan.buffers} buffers`, `${n(plan.executionMs, 2)} ms`, plan.tripsAccess.includes('Index'))
+  }
+  for (const d of r.deepPages ?? []) {
+    if ('error' in d) add(`  page ${d.page} (${d.sort})`, d.error, '', '', null)
+    else add(`  page 1,000 vs 1 (sort ${d.sort})`, `SQL p99 ${n(d.sqlPageN.p99, 2)} ms, HTTP p99 ${n(d.httpPageN.p99, 1)} ms`, `page 1: SQL ${n(d.sqlPage1.p99, 2)}, HTTP ${n(d.httpPage1.p99, 1)} ms`, `${n(d.sqlPageN.p99 / d.sqlPage1.p99, 2)}× (SQL)`, d.sqlPageN.p99 <= 2 * Math.max(d.sqlPage1.p99, 0.5))
+  }
+  const sizes = Object.keys(r.growth).map(Number).sort((a, b) => a - b)
+  if (sizes.length > 1) {
+    const first = r.growth[sizes[0]!]!
+    const last = r.growth[sizes.at(-1)!]!
+    const label = (size: number) => (size >= 1e6 ? `${size / 1e6}M` : `${size / 1e3}k`)
+    add(
+      `2 growth ${sizes.map(label).join(' → ')} runs: SQL p99`,
+      sizes.map((size) => n(r.growth[size]!.sql.p99, 2)).join(' → ') + ' ms',
+      '',
+      `≤ 1.5×: ${n(last.sql.p99 / first.sql.p99, 2)}×`,
+      last.sql.p99 / first.sql.p99 <= 1.5,
+    )
+    add(
+      '  HTTP p99 (50 conn)',
+      sizes.map((size) => n(r.growth[size]!.search.p99)).join(' → ') + ' ms',
+      sizes.map((size) => n(r.growth[size]!.search.rps)).join(' → ') + ' req/s',
+      `≤ 1.5×: ${n(last.search.p99 / first.search.p99, 2)}×`,
+      last.search.p99 / first.search.p99 <= 1.5,
+    )
+    add('  plan at the largest size', `${last.plan.tripsAccess}, ${last.plan.tripsRows} rows`, `${last.plan.buffers} buffers`, `${n(last.plan.executionMs, 2)} ms`, null)
+  }
+  const b = r.booking
+  if (b) {
+    add(`3 booking: ${b.requests} at once, last seats of ${b.runs} runs`, `${b.seatsSold} sold of ${b.seatsAvailable} free, ${b.oversoldRuns} oversold`, '', 'sold = free, 0 oversold', b.ok)
+    add('  throughput', `${n(b.rps)} req/s; per request ${n(b.queriesPerRequest ?? NaN, 1)} statements, app CPU ${n(b.appCpuMs ?? NaN, 1)} ms`, `raw SQL ${n(b.sqlRps)} req/s (5 statements)`, `≥ 50%: ${pct(b.ofLimit)}`, b.ofLimit >= 0.5)
+  }
+  const e = r.stayEngine
+  if (e) add('4 stay engine (20 stays / 3 years)', `${n(e.opsPerSecond)} assessments/s`, `naive ${n(e.naiveOpsPerSecond)}/s`, `≥ 200,000/s, ≥ 50×: ${e.ratio}×`, e.opsPerSecond >= 200_000 && e.ratio >= 50 && e.mismatches === 0)
+  const board = r.board
+  if (board) {
+    add(`5 board JSON (${board.data.runs} runs, ${board.data.travellers} travellers)`, `p50/p99 ${n(board.data.full.p50, 1)}/${n(board.data.full.p99, 1)} ms, ${n(board.data.bytes / 1024)} kB`, `poll (304) p99 ${n(board.data.notModified.p99, 1)} ms; ${n(board.data.queriesPerRequest ?? NaN)} statements, app CPU ${n(board.data.appCpuMs ?? NaN)} ms`, '≤ 100 ms p99', board.data.full.p99 <= 100)
+    if (board.page) {
+      const p = board.page
+      const html = `HTML ${n(p.htmlDecodedBytes / 1024 / 1024, 1)} MB, ${n(p.controls)} controls`
+      add('  board page interactive (cold, Chromium)', Number.isFinite(p.interactiveMs) ? ms(p.interactiveMs) : 'more than 20 s', Number.isFinite(p.domContentLoadedMs) ? `DOMContentLoaded ${ms(p.domContentLoadedMs)}; ${html}` : html, '≤ 1.5 s', p.interactiveMs <= 1500)
+    }
+    else add('  board page', board.pageError ?? 'not measured', '', '≤ 1.5 s', null)
+  }
+  for (const w of r.pages?.weights ?? []) {
+    const lh = r.pages?.lighthouse.find((l) => l.name === w.name)
+    const scores = lh ? (lh.error && lh.performance === null ? `LH error` : `LH ${lh.performance ?? '–'}/${lh.accessibility ?? '–'}/${lh.bestPractices ?? '–'}`) : 'LH not run'
+    // ≤ 130 kB on public pages, and Leaflet only where a map is shown.
+    const jsOk = w.status === 200 && (!w.public || w.jsEncoded <= 130 * 1024) && (w.showsMap || !w.mapCode)
+    const lhOk = lh ? (lh.performance ?? 0) >= 95 && lh.accessibility === 100 && lh.bestPractices === 100 : null
+    add(
+      `6 page ${w.name} (${w.path.length > 28 ? w.path.slice(0, 27) + '…' : w.path})`,
+      w.error ? w.error.slice(0, 60) : `${n(w.jsEncoded / 1024, 1)} kB JS in ${w.scripts} files${w.mapCode ? ', map code' : ''}${w.mapCode && !w.showsMap ? ' NOT NEEDED' : ''}, HTML ${n(w.htmlEncoded / 1024)} kB${w.status !== 200 ? `, HTTP ${w.status}` : ''}`,
+      scores,
+      w.public ? '≤ 130 kB; LH ≥95/100/100' : 'LH ≥95/100/100',
+      lhOk === null ? jsOk : jsOk && lhOk,
+    )
+  }
+  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((row) => row[i]!.length), ['measure', 'figure', 'baseline (same run)', 'aim / ratio', ''][i]!.length))
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' │ ').trimEnd()
+  console.log('\n' + line(['measure', 'figure', 'baseline (same run)', 'aim / ratio', '']))
+  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'))
+  for (const row of rows) console.log(line(row))
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,221 @@
+// Search figures: GET /api/trips against GET /api/ping (the framework's ceiling) and against the
+// search's own SQL through plain `pg` (the database's limit), its plan, and page 1 vs page 1,000.
+import pg from 'pg'
+import { addDaysIso, todayInKz } from '@/lib/dates/kz-date'
+import { buildSearchQuery, encodeCursor, searchTripsSchema, type SearchTripsInput } from '@/lib/trips/search-trips'
+import { runHttp, runSqlLoop, warmHttp, type HttpFigures, type SqlFigures, type SqlStatement } from './lib/load'
+import { summarise, type Latency } from './lib/stats'
+
+export type SearchQuery = Record<string, string>
+
+/** What people search: mostly "from my city, this week", some by date, price, checkpoint or
+ * destination, parties of 2–3, a later fortnight. Every connection cycles through all of them. */
+export function searchMix(now: Date = new Date()): SearchQuery[] {
+  const today = todayInKz(now)
+  const day = (n: number) => addDaysIso(today, n)
+  return [
+    { from: 'almaty' },
+    { from: 'almaty', sort: 'price' },
+    { from: 'shymkent' },
+    { from: 'almaty', date: day(1) },
+    { from: 'almaty', date: day(2), sort: 'price' },
+    { from: 'shymkent', to: 'tashkent', sort: 'price' },
+    { from: 'almaty', seats: '2' },
+    { from: 'taraz' },
+    { from: 'almaty', checkpoint: 'karasu', seats: '3' },
+    { checkpoint: 'korday' },
+    { to: 'bishkek', sort: 'price' },
+    { from: 'almaty', date: day(3) },
+    { from: 'shymkent', date: day(1) },
+    { from: 'almaty', dateFrom: day(7), dateTo: day(20) },
+    { from: 'almaty', includeFull: '1' },
+    { date: day(4) },
+  ]
+}
+
+export const searchPath = (query: SearchQuery) => `/api/trips?${new URLSearchParams(query).toString()}`
+
+export function searchStatement(query: SearchQuery, now: Date = new Date()): SqlStatement {
+  const { sql } = buildSearchQuery(searchTripsSchema.parse(query), now)
+  return { text: sql.text, values: sql.values as unknown[] }
+}
+
+/** Two runs as one: their requests over their time; latency percentiles averaged. */
+function combine(a: HttpFigures, b: HttpFigures): HttpFigures {
+  const requests = a.requests + b.requests
+  const seconds = a.seconds + b.seconds
+  return {
+    rps: requests / seconds,
+    requests,
+    seconds,
+    p50: (a.p50 + b.p50) / 2,
+    p99: (a.p99 + b.p99) / 2,
+    max: Math.max(a.max, b.max),
+    samples: requests,
+    non2xx: a.non2xx + b.non2xx,
+    errors: a.errors + b.errors,
+    appCpuMs: a.appCpuMs === null || b.appCpuMs === null ? null : (a.appCpuMs * a.requests + b.appCpuMs * b.requests) / requests,
+  }
+}
+
+/** One connection, one query after another: the SQL's own latency, without queueing. */
+export async function sqlLatency(databaseUrl: string, statements: SqlStatement[], seconds: number): Promise<Latency> {
+  const figures = await runSqlLoop(databaseUrl, statements, { connections: 1, seconds })
+  return figures
+}
+
+export type SearchFigures = {
+  ping: HttpFigures
+  search: HttpFigures
+  sqlLoop: SqlFigures
+  sql: Latency
+  /** search.rps / ping.rps */
+  ofCeiling: number
+  /** search.rps / sqlLoop.qps */
+  ofSqlLimit: number
+}
+
+export async function benchSearch(url: string, databaseUrl: string, options: { seconds: number; sqlSeconds: number; withPing: boolean; connections?: number; pid?: number }): Promise<SearchFigures> {
+  const mix = searchMix()
+  const connections = options.connections ?? 50
+  const paths = mix.map(searchPath)
+  const pid = options.pid
+  await warmHttp({ url, paths, connections })
+  let ping: HttpFigures | undefined
+  let search: HttpFigures
+  if (options.withPing) {
+    // Ping, search, search, ping: load from elsewhere that drifts during the run hits both alike.
+    await warmHttp({ url, paths: ['/api/ping'], connections })
+    const half = options.seconds / 2
+    const ping1 = await runHttp({ url, paths: ['/api/ping'], connections, seconds: half, pid })
+    const search1 = await runHttp({ url, paths, connections, seconds: half, pid })
+    const search2 = await runHttp({ url, paths, connections, seconds: half, pid })
+    const ping2 = await runHttp({ url, paths: ['/api/ping'], connections, seconds: half, pid })
+    ping = combine(ping1, ping2)
+    search = combine(search1, search2)
+  } else {
+    search = await runHttp({ url, paths, connections, seconds: options.seconds, pid })
+  }
+  const statements = mix.map((q) => searchStatement(q))
+  const sqlLoop = await runSqlLoop(databaseUrl, statements, { connections, seconds: options.sqlSeconds })
+  const sql = await sqlLatency(databaseUrl, statements, options.sqlSeconds)
+  return {
+    ping: ping ?? search,
+    search,
+    sqlLoop,
+    sql,
+    ofCeiling: ping ? search.rps / ping.rps : NaN,
+    ofSqlLimit: search.rps / sqlLoop.qps,
+  }
+}
+
+// ─── The plan ───
+
+type PlanNode = {
+  'Node Type': string
+  'Index Name'?: string
+  'Relation Name'?: string
+  'Actual Rows'?: number
+  'Actual Loops'?: number
+  'Shared Hit Blocks'?: number
+  'Shared Read Blocks'?: number
+  'Sort Key'?: string[]
+  'Index Cond'?: string
+  Filter?: string
+  Plans?: PlanNode[]
+}
+
+export type PlanSummary = {
+  query: SearchQuery
+  /** How `trips` was read, e.g. "Index Scan using trips_search_origin_time_idx". */
+  tripsAccess: string
+  tripsRows: number
+  indexCond: string | null
+  sorts: number
+  buffers: number
+  executionMs: number
+  text: string[]
+}
+
+export async function explainSearch(databaseUrl: string, query: SearchQuery): Promise<PlanSummary> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const statement = searchStatement(query)
+    await client.query(statement) // warm caches: the plan of a search people actually repeat
+    const json = await client.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`, values: statement.values })
+    const text = await client.query({ text: `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) ${statement.text}`, values: statement.values })
+    const root = (json.rows[0]['QUERY PLAN'] as [{ Plan: PlanNode; 'Execution Time': number }])[0]
+    const nodes: PlanNode[] = []
+    const walk = (node: PlanNode) => {
+      nodes.push(node)
+      for (const child of node.Plans ?? []) walk(child)
+    }
+    walk(root.Plan)
+    const trips = nodes.find((n) => n['Relation Name'] === 'trips')
+    return {
+      query,
+      tripsAccess: trips ? `${trips['Node Type']}${trips['Index Name'] ? ` using ${trips['Index Name']}` : ''}` : 'n/a',
+      tripsRows: (trips?.['Actual Rows'] ?? 0) * (trips?.['Actual Loops'] ?? 1),
+      indexCond: trips?.['Index Cond'] ?? null,
+      sorts: nodes.filter((n) => n['Node Type'] === 'Sort').length,
+      buffers: (root.Plan['Shared Hit Blocks'] ?? 0) + (root.Plan['Shared Read Blocks'] ?? 0),
+      executionMs: root['Execution Time'],
+      text: text.rows.map((r: Record<string, string>) => r['QUERY PLAN']!),
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+// ─── Page 1 vs page 1,000 ───
+
+export type DeepPageFigures = {
+  sort: 'time' | 'price'
+  page: number
+  sqlPage1: Latency
+  sqlPageN: Latency
+  httpPage1: Latency
+  httpPageN: Latency
+}
+
+/** Walks the cursor to page `page` of a month of runs from every origin (20 a page), then times
+ * page 1 and that page, in SQL alone and over HTTP. */
+export async function benchDeepPage(url: string, databaseUrl: string, sort: 'time' | 'price', page = 1000): Promise<DeepPageFigures | { sort: string; page: number; error: string }> {
+  const today = todayInKz()
+  const base: SearchQuery = { dateFrom: today, dateTo: addDaysIso(today, 31), sort, limit: '20' }
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  let cursor: string | undefined
+  try {
+    for (let p = 1; p < page; p++) {
+      const input: SearchTripsInput = searchTripsSchema.parse(cursor ? { ...base, cursor } : base)
+      const { sql } = buildSearchQuery(input)
+      const { rows } = await client.query<{ id: string; departure_at: Date; seat_price_tenge: number }>({ text: sql.text, values: sql.values as unknown[] })
+      if (rows.length <= 20) return { sort, page, error: `only ${p} pages in the data set` }
+      const last = rows[19]!
+      cursor = encodeCursor(sort === 'time' ? [last.departure_at.toISOString(), last.id] : [last.seat_price_tenge, last.departure_at.toISOString(), last.id])
+    }
+  } finally {
+    await client.end()
+  }
+  const first = searchStatement(base)
+  const deep = searchStatement({ ...base, cursor: cursor! })
+  const sqlPage1 = await sqlLatency(databaseUrl, [first], 1)
+  const sqlPageN = await sqlLatency(databaseUrl, [deep], 1)
+  const timeHttp = async (query: SearchQuery) => {
+    const path = searchPath(query)
+    const samples: number[] = []
+    for (let i = 0; i < 120; i++) {
+      const t = performance.now()
+      const response = await fetch(url + path)
+      await response.arrayBuffer()
+      if (i >= 20) samples.push(performance.now() - t) // the first 20 warm up
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`)
+    }
+    return summarise(samples)
+  }
+  const httpPage1 = await timeHttp(base)
+  const httpPageN = await timeHttp({ ...base, cursor: cursor! })
+  return { sort, page, sqlPage1, sqlPageN, httpPage1, httpPageN }
+}
