@@ -7,7 +7,7 @@
 // A refused request must also write nothing (a scoped checksum of the database before and after);
 // an allowed one that changes something gets a fresh world of its own, removed afterwards.
 import { test as base, expect } from '@playwright/test'
-import { AUDIENCES, accessTable, entryKey, expectedOutcome, type AccessEntry, type Audience } from '@/lib/auth/access-table'
+import { AUDIENCES, PRIVATE_MARKERS, accessTable, entryKey, expectedOutcome, type AccessEntry, type Audience } from '@/lib/auth/access-table'
 import { snapshot } from './lib/db-snapshot'
 import { mutates, probeFor } from './lib/probes'
 import { encodeActionBody, findAction, loadActionManifest } from './lib/server-actions'
@@ -72,7 +72,7 @@ for (const entry of accessTable) {
           if (after.checksum !== before.checksum) problems.push(`${audience}: refused, but the database changed: ${JSON.stringify(before.counts)} → ${JSON.stringify(after.counts)}`)
         }
         if (audience !== 'bookingOwner') {
-          const leaks = findPrivateMarkers(answer.body, { keys: Boolean(entry.private), page: entry.kind === 'page' })
+          const leaks = findPrivateMarkers(answer.body, entry.hides)
           if (leaks.length) problems.push(`${audience}: the rider's private data in the response: ${leaks.join('; ')}`)
         }
       } finally {
@@ -146,7 +146,7 @@ test('admins have no view of a rider’s stays or documents (by id, by API or pa
   ]) {
     const response = await admin.get(url, { failOnStatusCode: false })
     const body = await response.text()
-    expect(findPrivateMarkers(body, { keys: false }), url).toEqual([])
+    expect(findPrivateMarkers(body), url).toEqual([])
   }
   // The booking's stored check inputs are still there, only for the rider.
   const { rows } = await e2eDb().query<{ n: number }>(`SELECT count(*)::int AS n FROM booking_travellers WHERE booking_id = $1 AND check_inputs::text LIKE '%2025-03-17%'`, [sharedWorld.bookingId])
@@ -160,10 +160,10 @@ test('the markers are real: the rider sees them where everyone else must not', a
   // private date, the driver and the coordinator the same URL without it.
   const url = `/api/trips/${sharedWorld.tripId}`
   const own = await (await cast.users.bookingOwner.context.request.get(url)).text()
-  expect(findPrivateMarkers(own, { keys: true }).length).toBeGreaterThan(0)
+  expect(findPrivateMarkers(own, PRIVATE_MARKERS).length).toBeGreaterThan(0)
   for (const audience of ['tripDriver', 'groupCoordinator', 'admin', 'passenger'] as const) {
     const body = await (await cast.users[audience].context.request.get(url)).text()
-    expect(findPrivateMarkers(body, { keys: true }), audience).toEqual([])
+    expect(findPrivateMarkers(body, PRIVATE_MARKERS), audience).toEqual([])
   }
   const manifest = await (await cast.users.tripDriver.context.request.get(`/api/trips/${sharedWorld.tripId}/manifest`)).json()
   expect(JSON.stringify(manifest)).toContain(sharedWorld.bookingId)

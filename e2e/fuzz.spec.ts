@@ -11,7 +11,7 @@ import fc from 'fast-check'
 import { accessTable, entryKey, type AccessEntry, type ActionEntry, type Audience, type RouteEntry } from '@/lib/auth/access-table'
 import { e2eDb } from './fixtures'
 import { snapshot } from './lib/db-snapshot'
-import { applyMutations, mutation, nastyParam, nastyString, rawBody, seedFor, type Mutation } from './lib/fuzz-values'
+import { applyMutations, encodePart, mutation, nastyParam, nastyString, rawBody, seedFor, type Mutation } from './lib/fuzz-values'
 import { probeFor, type ActionProbe, type HttpProbe } from './lib/probes'
 import { encodeActionBody, findAction, invokeAction, isActionResult, pageUrlOf } from './lib/server-actions'
 import { closeCast, createCast, createWorld, dropWorld, type Cast, type World } from './lib/world'
@@ -103,7 +103,7 @@ function buildRouteRequest(entry: RouteEntry, valid: HttpProbe, c: RouteCase) {
   const segments = template.map((seg, idx) => {
     if (!/^\[\w+\]$/.test(seg)) return validSegments[idx]!
     const junk = c.params[i++]
-    return junk === null || junk === undefined ? validSegments[idx]! : encodeURIComponent(junk)
+    return junk === null || junk === undefined ? validSegments[idx]! : encodePart(junk)
   })
   const query = new URLSearchParams(valid.url.split('?')[1] ?? '')
   // Query values stay under Node's 16 KB header limit, so they reach the app (431 otherwise).
@@ -173,7 +173,7 @@ test('fuzz next-auth endpoints: never a 5xx', async ({ cast }) => {
   const seed = seedFor(SEED, 'next-auth')
   const cases = fc.sample(
     fc.record({
-      path: fc.oneof(fc.constantFrom('session', 'csrf', 'providers', 'signin', 'signout', 'callback/credentials', 'signin/credentials', 'error', '_log', 'verify-request'), nastyParam.map(encodeURIComponent)),
+      path: fc.oneof(fc.constantFrom('session', 'csrf', 'providers', 'signin', 'signout', 'callback/credentials', 'signin/credentials', 'error', '_log', 'verify-request'), nastyParam.map(encodePart)),
       method: fc.constantFrom('GET', 'POST'),
       form: fc.dictionary(fc.constantFrom('email', 'password', 'csrfToken', 'callbackUrl', 'json', 'redirect'), nastyString.map((s) => s.slice(0, 300)), { maxKeys: 5 }),
       query: fc.option(fc.tuple(fc.constantFrom('callbackUrl', 'error', 'csrf'), nastyString), { freq: 2 }),
@@ -185,7 +185,7 @@ test('fuzz next-auth endpoints: never a 5xx', async ({ cast }) => {
   for (let i = 0; i < cases.length; i += BATCH) {
     await Promise.all(
       cases.slice(i, i + BATCH).map(async (c, j) => {
-        const url = `/api/auth/${c.path}${c.query ? `?${encodeURIComponent(c.query[0])}=${encodeURIComponent(c.query[1].slice(0, 300))}` : ''}`
+        const url = `/api/auth/${c.path}${c.query ? `?${encodePart(c.query[0])}=${encodePart(c.query[1].slice(0, 300))}` : ''}`
         const response = await request.fetch(url, { method: c.method, ...(c.method === 'POST' ? { form: c.form } : {}), maxRedirects: 0, failOnStatusCode: false })
         if (response.status() >= 500) problems.push(`seed=${SEED} case #${i + j}: ${c.method} ${url} → ${response.status()} ${describeCase(c)}`)
       }),

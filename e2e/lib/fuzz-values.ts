@@ -134,6 +134,11 @@ export const nastyParam: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s !== '.' && s !== '..') },
 )
 
+/** encodeURIComponent, with lone surrogates (which it refuses) replaced first, as a browser does. */
+export function encodePart(value: string): string {
+  return encodeURIComponent(value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))
+}
+
 /** A stable 32-bit seed per name, derived from the run's seed. */
 export function seedFor(base: number, name: string): number {
   let h = base | 0

@@ -15,7 +15,7 @@
 // with anything a walked request added, and puts the cast's roles back.
 import { randomUUID } from 'node:crypto'
 import type { Browser, BrowserContext } from '@playwright/test'
-import type { Audience } from '@/lib/auth/access-table'
+import type { Audience, PrivateMarker } from '@/lib/auth/access-table'
 import { createUser, e2eDb, signInContext, type Role, type TestUser } from '../fixtures'
 
 /** A Kazakhstan calendar date (UTC+5) `offset` days from today. */
@@ -44,21 +44,29 @@ function dateForms(iso: string): RegExp[] {
   ]
 }
 
-/** Never in a response to anyone but the rider: the stay's and the document's dates in any form. */
-export const PRIVATE_DATE_MARKERS: RegExp[] = Object.values(PRIVATE_DATES).flatMap(dateForms)
+/** How each kind of private data (lib/auth/access-table.ts, PRIVATE_MARKERS) shows in a body. */
+export const MARKER_PATTERNS: Record<PrivateMarker, RegExp[]> = {
+  stayDates: [PRIVATE_DATES.stayEntryOn, PRIVATE_DATES.stayExitOn].flatMap(dateForms),
+  documentDates: [PRIVATE_DATES.documentFrom, PRIVATE_DATES.documentTo].flatMap(dateForms),
+  checkInputs: [/check_?inputs/i],
+  reasons: [/\\?"reasons\\?"\s*:/],
+  stays: [/\\?"stays\\?"\s*:/],
+  documents: [/\\?"documents\\?"\s*:/],
+}
 
-/** Never in a JSON response about someone else's booking (manifest, board, run page, CSV…): the
- * legal check's inputs and reasons, the rider's stays and documents, as keys or column names. */
-export const PRIVATE_KEY_MARKERS: RegExp[] = [/check_?inputs/i, /\\?"(reasons|stays|documents|checkInputs)\\?"\s*:/]
+/** The dates are looked for in every response to anyone but the rider. */
+const ALWAYS: PrivateMarker[] = ['stayDates', 'documentDates']
 
-/** In a page the app's messages travel along (their keys include "documents", "reasons"…): there
- * only the stored inputs' own names are a sign of a leak; the dates are checked everywhere. */
-export const PRIVATE_PAGE_MARKERS: RegExp[] = [/check_?inputs/i]
-
-export function findPrivateMarkers(body: string, options: { keys: boolean; page?: boolean }): string[] {
-  const keys = options.page ? PRIVATE_PAGE_MARKERS : PRIVATE_KEY_MARKERS
-  const markers = options.keys ? [...PRIVATE_DATE_MARKERS, ...keys] : PRIVATE_DATE_MARKERS
-  return markers.filter((m) => m.test(body)).map((m) => `${m} → …${body.slice(Math.max(0, body.search(m) - 60), body.search(m) + 60)}…`)
+/** The private data of the rider found in `body`, with where. */
+export function findPrivateMarkers(body: string, hides: readonly PrivateMarker[] = []): string[] {
+  const found: string[] = []
+  for (const marker of new Set([...ALWAYS, ...hides])) {
+    for (const re of MARKER_PATTERNS[marker]) {
+      const at = body.search(re)
+      if (at >= 0) found.push(`${marker} (${re}) → …${body.slice(Math.max(0, at - 60), at + 60)}…`)
+    }
+  }
+  return found
 }
 
 export type Member = TestUser & { roles: Role[]; travellerId: string; carId?: string; context: BrowserContext }

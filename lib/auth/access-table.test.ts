@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { AUDIENCES, accessTable, entryKey, expectedOutcome, type AccessEntry } from '@/lib/auth/access-table'
+import { AUDIENCES, PRIVATE_MARKERS, accessTable, entryKey, expectedOutcome, type AccessEntry } from '@/lib/auth/access-table'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
@@ -142,6 +142,29 @@ describe('every entry says exactly what each audience gets', () => {
     const stayActions = accessTable.filter((e) => e.kind === 'action' && e.file.includes('/stay/') && !/ensureSelf|createTraveller/.test(e.name))
     for (const entry of stayActions) expect(entry.allow, entryKey(entry)).toEqual(['bookingOwner'])
   })
+})
+
+describe("what shows other people's bookings hides the rider's data", () => {
+  test.each([
+    'GET /api/trips/[tripId]',
+    'GET /api/trips/[tripId]/manifest',
+    'GET /api/trips/[tripId]/manifest.csv',
+    'GET /api/dispatch/[groupId]/[date]',
+    'GET /api/dispatch/[groupId]/[date]/manifest.csv',
+    'GET /api/dispatch/[groupId]/[date]/summary',
+    'GET /api/bookings/[bookingId]/receipt',
+  ])('%s: stay and document dates, check inputs, reasons, stays, documents', (key) => {
+    const entry = accessTable.find((e) => entryKey(e) === key)
+    expect(entry?.hides).toEqual(PRIVATE_MARKERS)
+  })
+
+  test.each(['page /trips/[tripId]', 'page /my-trips/[tripId]', 'page /dispatch/manifest/[tripId]', 'page /dispatch/[groupId]/[date]', 'page /dispatch/[groupId]/[date]/manifest'])(
+    '%s: the dates and the stored check inputs',
+    (key) => {
+      const entry = accessTable.find((e) => entryKey(e) === key)
+      expect(entry?.hides).toEqual(expect.arrayContaining(['stayDates', 'documentDates', 'checkInputs']))
+    },
+  )
 })
 
 describe('the OpenAPI document and the table agree', () => {

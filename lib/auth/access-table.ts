@@ -8,7 +8,7 @@
 //
 // lib/auth/access-table.test.ts fails when a route, action or page exists that is not listed here (or
 // an entry names one that no longer exists); e2e/authorization.spec.ts walks every entry as every
-// audience against the running app and checks the answers and, for `private` entries, the bodies.
+// audience against the running app and checks the answers and the bodies (`hides`).
 //
 // A rider's stays and residence documents (and a booking's `checkInputs` / `reasons`) reach only that
 // rider: drivers, coordinators and admins see a verdict and nothing behind it. There is no admin view
@@ -19,6 +19,17 @@ export const AUDIENCES = ['anonymous', 'passenger', 'bookingOwner', 'tripDriver'
 export type Audience = (typeof AUDIENCES)[number]
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+
+/** A rider's private data, as it could show in a response: the dates of their stays and residence
+ * documents, and the keys of the legal check's stored inputs and reasons, of stays and documents. */
+export const PRIVATE_MARKERS = ['stayDates', 'documentDates', 'checkInputs', 'reasons', 'stays', 'documents'] as const
+export type PrivateMarker = (typeof PRIVATE_MARKERS)[number]
+
+/** JSON and CSV: none of it, not even a key. */
+const RIDER_DATA: readonly PrivateMarker[] = PRIVATE_MARKERS
+/** Pages carry the app's translated messages, whose keys include "reasons" and "documents": there the
+ * data itself is what must not appear (dates, stored check inputs). */
+const RIDER_DATA_ON_PAGES: readonly PrivateMarker[] = ['stayDates', 'documentDates', 'checkInputs']
 
 /** What a page answers: 200, a redirect (307) elsewhere, sign-in (a redirect to /sign-in), 403, 404. */
 export type PageOutcome = 200 | 307 | 'sign-in' | 403 | 404
@@ -34,10 +45,10 @@ type Common<O> = {
   okFor?: Partial<Record<Audience, O>>
   /** Every audience not allowed, with its exact answer. */
   deny: Partial<Record<Audience, O>>
-  /** Responses show other people's bookings (manifest, board, run page, CSV…): the legal check's
-   * inputs and reasons, and stays and documents, must never appear in them as much as a key. (The
-   * rider's stay and document dates are checked in every response to anyone but the rider.) */
-  private?: boolean
+  /** Responses that show other people's bookings (manifest, board, run page, CSV…): what of the
+   * rider's must never appear in them for anyone but that rider. (The stay and document dates are
+   * checked in every response to anyone else, listed here or not.) */
+  hides?: readonly PrivateMarker[]
   /** Why the table says what it says where that is not obvious. */
   note?: string
 }
@@ -95,9 +106,9 @@ export const accessTable: readonly AccessEntry[] = [
   route('GET', '/api/reference', { allow: EVERYONE, ok: 200 }),
   route('GET', '/api/auth/[...nextauth]', { allow: EVERYONE, ok: 200, note: 'next-auth: session, CSRF token, providers' }),
   route('POST', '/api/auth/[...nextauth]', { allow: EVERYONE, ok: 200, note: 'next-auth: sign-in, sign-out, session update (CSRF token required)' }),
-  route('GET', '/api/trips', { allow: EVERYONE, ok: 200, private: true, note: 'search (rate limited per address)' }),
+  route('GET', '/api/trips', { allow: EVERYONE, ok: 200, hides: RIDER_DATA, note: 'search (rate limited per address)' }),
   route('GET', '/api/trips/[tripId]', {
-    allow: EVERYONE, ok: 200, private: true,
+    allow: EVERYONE, ok: 200, hides: RIDER_DATA,
     note: "a run's public page; the viewer's own booking only to its rider; the plate only to confirmed riders and managers",
   }),
 
@@ -114,13 +125,13 @@ export const accessTable: readonly AccessEntry[] = [
   // ── A rider's travellers, stays and documents: that rider alone (admins included in "no") ─────
   route('PATCH', '/api/travellers/[travellerId]', { allow: ['bookingOwner'], ok: 200 }),
   route('DELETE', '/api/travellers/[travellerId]', { allow: ['bookingOwner'], ok: 204 }),
-  route('GET', '/api/travellers/[travellerId]/assessment', { allow: ['bookingOwner'], ok: 200, private: true }),
-  route('GET', '/api/travellers/[travellerId]/what-if', { allow: ['bookingOwner'], ok: 200, private: true }),
-  route('GET', '/api/travellers/[travellerId]/stays', { allow: ['bookingOwner'], ok: 200, private: true }),
+  route('GET', '/api/travellers/[travellerId]/assessment', { allow: ['bookingOwner'], ok: 200, hides: RIDER_DATA }),
+  route('GET', '/api/travellers/[travellerId]/what-if', { allow: ['bookingOwner'], ok: 200, hides: RIDER_DATA }),
+  route('GET', '/api/travellers/[travellerId]/stays', { allow: ['bookingOwner'], ok: 200, hides: RIDER_DATA }),
   route('POST', '/api/travellers/[travellerId]/stays', { allow: ['bookingOwner'], ok: 201 }),
   route('PATCH', '/api/travellers/[travellerId]/stays/[stayId]', { allow: ['bookingOwner'], ok: 200 }),
   route('DELETE', '/api/travellers/[travellerId]/stays/[stayId]', { allow: ['bookingOwner'], ok: 204 }),
-  route('GET', '/api/travellers/[travellerId]/documents', { allow: ['bookingOwner'], ok: 200, private: true }),
+  route('GET', '/api/travellers/[travellerId]/documents', { allow: ['bookingOwner'], ok: 200, hides: RIDER_DATA }),
   route('POST', '/api/travellers/[travellerId]/documents', { allow: ['bookingOwner'], ok: 201 }),
   route('DELETE', '/api/travellers/[travellerId]/documents/[documentId]', { allow: ['bookingOwner'], ok: 204 }),
 
@@ -131,7 +142,7 @@ export const accessTable: readonly AccessEntry[] = [
     note: 'anyone signed in books with their own travellers; the rider who already booked: ALREADY_BOOKED; the driver: OWN_TRIP',
   }),
   route('DELETE', '/api/bookings/[bookingId]', { allow: ['bookingOwner'], ok: 200 }),
-  route('GET', '/api/bookings/[bookingId]/receipt', { allow: ['bookingOwner', 'tripDriver'], ok: 200, private: true }),
+  route('GET', '/api/bookings/[bookingId]/receipt', { allow: ['bookingOwner', 'tripDriver'], ok: 200, hides: RIDER_DATA }),
   route('POST', '/api/bookings/[bookingId]/payment', {
     allow: ['bookingOwner', ...MANAGERS], ok: 200,
     note: 'the rider marks PAID, a manager CONFIRMED; anyone else: not found',
@@ -144,12 +155,12 @@ export const accessTable: readonly AccessEntry[] = [
   route('PATCH', '/api/trips/[tripId]', { allow: MANAGERS, ok: 200, others: 403 }),
   route('DELETE', '/api/trips/[tripId]', { allow: MANAGERS, ok: 200, others: 403 }),
   route('POST', '/api/trips/[tripId]/status', { allow: MANAGERS, ok: 200, others: 403 }),
-  route('GET', '/api/trips/[tripId]/manifest', { allow: MANAGERS, ok: 200, others: 403, private: true }),
-  route('GET', '/api/trips/[tripId]/manifest.csv', { allow: MANAGERS, ok: 200, others: 403, private: true }),
+  route('GET', '/api/trips/[tripId]/manifest', { allow: MANAGERS, ok: 200, others: 403, hides: RIDER_DATA }),
+  route('GET', '/api/trips/[tripId]/manifest.csv', { allow: MANAGERS, ok: 200, others: 403, hides: RIDER_DATA }),
 
   // ── Coordinator groups ────────────────────────────────────────────────────────────────────────
   route('POST', '/api/groups', { allow: COORDINATOR_ROLE, ok: 201, others: 403 }),
-  route('GET', '/api/groups/[groupId]', { allow: ['tripDriver', ...BOARD], ok: 200, private: true, note: 'members (the run’s driver is one) and admins; anyone else: not found' }),
+  route('GET', '/api/groups/[groupId]', { allow: ['tripDriver', ...BOARD], ok: 200, hides: RIDER_DATA, note: 'members (the run’s driver is one) and admins; anyone else: not found' }),
   route('POST', '/api/groups/join', {
     allow: DRIVER_ROLE, ok: 200, others: 403,
     note: 'drivers with a car holding a code (the run’s driver is already a member: alreadyMember); others GROUP_NEEDS_DRIVER',
@@ -164,14 +175,14 @@ export const accessTable: readonly AccessEntry[] = [
   route('DELETE', '/api/groups/[groupId]/trips/[tripId]', { allow: ['tripDriver', 'admin'], ok: 200, others: 403, overrides: { otherDriver: 404 } }),
 
   // ── Day board (a group's coordinators and admins; another group's coordinator: not found) ─────
-  route('GET', '/api/dispatch/[groupId]/[date]', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, private: true }),
-  route('GET', '/api/dispatch/[groupId]/[date]/summary', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, private: true }),
-  route('GET', '/api/dispatch/[groupId]/[date]/manifest.csv', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, private: true }),
-  route('GET', '/api/dispatch/[groupId]/audit', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, private: true }),
-  route('POST', '/api/dispatch/[groupId]/[date]/moves', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, private: true }),
+  route('GET', '/api/dispatch/[groupId]/[date]', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, hides: RIDER_DATA }),
+  route('GET', '/api/dispatch/[groupId]/[date]/summary', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, hides: RIDER_DATA }),
+  route('GET', '/api/dispatch/[groupId]/[date]/manifest.csv', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, hides: RIDER_DATA }),
+  route('GET', '/api/dispatch/[groupId]/audit', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, hides: RIDER_DATA }),
+  route('POST', '/api/dispatch/[groupId]/[date]/moves', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, hides: RIDER_DATA }),
   route('POST', '/api/dispatch/[groupId]/[date]/runs', { allow: BOARD, ok: 201, others: 403, overrides: { otherCoordinator: 404 } }),
-  route('POST', '/api/dispatch/bookings/[bookingId]/promote', { allow: BOARD, ok: 200, others: 403, private: true, note: 'loadManagedTrip: FORBIDDEN for another group' }),
-  route('POST', '/api/dispatch/runs/[tripId]/cancel-and-move', { allow: BOARD, ok: 200, others: 403, private: true }),
+  route('POST', '/api/dispatch/bookings/[bookingId]/promote', { allow: BOARD, ok: 200, others: 403, hides: RIDER_DATA, note: 'loadManagedTrip: FORBIDDEN for another group' }),
+  route('POST', '/api/dispatch/runs/[tripId]/cancel-and-move', { allow: BOARD, ok: 200, others: 403, hides: RIDER_DATA }),
 
   // ── Server actions ────────────────────────────────────────────────────────────────────────────
   action('(public)/register/actions.ts', 'registerAction', { allow: EVERYONE, note: 'public: anyone may register a new account' }),
@@ -196,7 +207,7 @@ export const accessTable: readonly AccessEntry[] = [
   action('(app)/stay/actions.ts', 'markRegisteredAction', { allow: ['bookingOwner'] }),
   action('(app)/stay/actions.ts', 'addDocumentAction', { allow: ['bookingOwner'] }),
   action('(app)/stay/actions.ts', 'deleteDocumentAction', { allow: ['bookingOwner'] }),
-  action('(app)/stay/actions.ts', 'whatIfAction', { allow: ['bookingOwner'], private: true }),
+  action('(app)/stay/actions.ts', 'whatIfAction', { allow: ['bookingOwner'], hides: RIDER_DATA }),
   action('(app)/my-trips/new/actions.ts', 'publishTripAction', { allow: DRIVER_ROLE, ok: 'redirect', others: 'FORBIDDEN' }),
   action('(app)/my-trips/[tripId]/actions.ts', 'decideRequestAction', { allow: MANAGERS, others: 'FORBIDDEN' }),
   action('(app)/my-trips/[tripId]/actions.ts', 'markBoardingAction', { allow: MANAGERS, others: 'FORBIDDEN' }),
@@ -221,30 +232,30 @@ export const accessTable: readonly AccessEntry[] = [
   page('/', { allow: EVERYONE }),
   page('/sign-in', { allow: EVERYONE }),
   page('/register', { allow: EVERYONE }),
-  page('/trips', { allow: EVERYONE, private: true }),
-  page('/trips/[tripId]', { allow: EVERYONE, private: true }),
+  page('/trips', { allow: EVERYONE, hides: RIDER_DATA_ON_PAGES }),
+  page('/trips/[tripId]', { allow: EVERYONE, hides: RIDER_DATA_ON_PAGES }),
   page('/account', { allow: SIGNED_IN }),
   page('/admin/users', { allow: ['admin'], others: 403 }),
   page('/bookings', { allow: SIGNED_IN }),
-  page('/bookings/[bookingId]/receipt', { allow: ['bookingOwner', 'tripDriver'], private: true }),
+  page('/bookings/[bookingId]/receipt', { allow: ['bookingOwner', 'tripDriver'], hides: RIDER_DATA_ON_PAGES }),
   page('/notifications', { allow: SIGNED_IN }),
   page('/stay', { allow: SIGNED_IN }),
-  page('/my-trips', { allow: SIGNED_IN, private: true }),
+  page('/my-trips', { allow: SIGNED_IN, hides: RIDER_DATA_ON_PAGES }),
   page('/my-trips/new', { allow: SIGNED_IN }),
   page('/my-trips/[tripId]', {
-    allow: ['tripDriver', 'admin'], others: 403, overrides: { otherDriver: 404 }, private: true,
+    allow: ['tripDriver', 'admin'], others: 403, overrides: { otherDriver: 404 }, hides: RIDER_DATA_ON_PAGES,
     note: 'requirePageRole(DRIVER, ADMIN), then the run must be theirs to manage',
   }),
   page('/my-trips/[tripId]/edit', { allow: ['tripDriver', 'admin'], others: 403, overrides: { otherDriver: 404 } }),
   page('/dispatch', { allow: SIGNED_IN }),
   page('/dispatch/join', { allow: SIGNED_IN }),
-  page('/dispatch/groups/[groupId]', { allow: ['tripDriver', ...BOARD], private: true }),
-  page('/dispatch/manifest/[tripId]', { allow: MANAGERS, private: true }),
+  page('/dispatch/groups/[groupId]', { allow: ['tripDriver', ...BOARD], hides: RIDER_DATA_ON_PAGES }),
+  page('/dispatch/manifest/[tripId]', { allow: MANAGERS, hides: RIDER_DATA_ON_PAGES }),
   page('/dispatch/[groupId]', { allow: SIGNED_IN, ok: 307, note: "redirects to today's board, which checks" }),
-  page('/dispatch/[groupId]/[date]', { allow: BOARD, private: true }),
-  page('/dispatch/[groupId]/[date]/manifest', { allow: BOARD, private: true }),
-  page('/dispatch/[groupId]/[date]/summary', { allow: BOARD, private: true }),
-  page('/dispatch/[groupId]/audit', { allow: BOARD, private: true }),
+  page('/dispatch/[groupId]/[date]', { allow: BOARD, hides: RIDER_DATA_ON_PAGES }),
+  page('/dispatch/[groupId]/[date]/manifest', { allow: BOARD, hides: RIDER_DATA_ON_PAGES }),
+  page('/dispatch/[groupId]/[date]/summary', { allow: BOARD, hides: RIDER_DATA_ON_PAGES }),
+  page('/dispatch/[groupId]/audit', { allow: BOARD, hides: RIDER_DATA_ON_PAGES }),
 ]
 
 /** A stable key for an entry: `GET /api/trips`, `action app/…/actions.ts#bookSeatsAction`, `page /stay`. */
