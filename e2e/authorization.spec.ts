@@ -11,7 +11,7 @@ import { AUDIENCES, PRIVATE_MARKERS, accessTable, entryKey, expectedOutcome, typ
 import { snapshot } from './lib/db-snapshot'
 import { mutates, probeFor } from './lib/probes'
 import { encodeActionBody, findAction, loadActionManifest } from './lib/server-actions'
-import { sendProbe } from './lib/walk'
+import { sendProbe, visitPage } from './lib/walk'
 import { closeCast, createCast, createWorld, dropWorld, findPrivateMarkers, type Cast, type World } from './lib/world'
 import { e2eDb } from './fixtures'
 
@@ -38,11 +38,11 @@ const test = base.extend<object, WorkerFixtures>({
 
 test.describe.configure({ mode: 'parallel' })
 
-function requestFor(cast: Cast, audience: Audience, entry: AccessEntry) {
-  if (audience !== 'anonymous') return cast.users[audience].context.request
+function contextFor(cast: Cast, audience: Audience, entry: AccessEntry) {
+  if (audience !== 'anonymous') return cast.users[audience].context
   // A signed-out caller of an action or page carries a session cookie that is not valid: the proxy
   // lets it through, so the action's or page's own check is what must refuse it.
-  return entry.kind === 'route' ? cast.anonymous.request : cast.forged.request
+  return entry.kind === 'route' ? cast.anonymous : cast.forged
 }
 
 const scopeOf = (cast: Cast, world: World) => ({
@@ -54,17 +54,19 @@ for (const entry of accessTable) {
   test(`${entryKey(entry)}`, async ({ cast, sharedWorld }) => {
     const build = probeFor(entry)
     const problems: string[] = []
-    for (const audience of AUDIENCES) {
+    const walk = async (audience: Audience) => {
       const expected = expectedOutcome(entry, audience)
       const allowed = entry.allow.includes(audience)
-      const request = requestFor(cast, audience, entry)
+      const context = contextFor(cast, audience, entry)
+      const request = context.request
       // Allowed changes get a world of their own; refusals run in the shared one and must leave it as it was.
       const world = allowed && mutates(entry) ? await createWorld(cast) : sharedWorld
       try {
         const probe = await build({ world, cast, audience, request })
         const scope = scopeOf(cast, world)
         const before = !allowed && mutates(entry) ? await snapshot(scope.users, scope.groups) : undefined
-        const answer = await sendProbe(request, entry, probe)
+        // Pages open in the browser (page.goto: status and where it ends up); the rest over HTTP.
+        const answer = probe.kind === 'page' ? await visitPage(context, probe.url) : await sendProbe(request, entry, probe)
         if (answer.outcome !== expected) problems.push(`${audience}: expected ${expected}, got ${answer.outcome} — ${answer.detail}`)
         if (typeof answer.status === 'number' && answer.status >= 500) problems.push(`${audience}: a 5xx — ${answer.detail}`)
         if (before) {
@@ -79,6 +81,10 @@ for (const entry of accessTable) {
         if (world !== sharedWorld) await dropWorld(cast, world)
       }
     }
+    // Pages change nothing: all audiences at once. Anything else one after the other (each allowed
+    // change in its own world, each refusal checked against an unchanged database).
+    if (entry.kind === 'page') await Promise.all(AUDIENCES.map(walk))
+    else for (const audience of AUDIENCES) await walk(audience)
     expect(problems, problems.join('\n')).toEqual([])
   })
 }
@@ -91,7 +97,7 @@ test('a signed-out visitor without any session cookie is sent to sign-in by ever
     const scope = scopeOf(cast, sharedWorld)
     const before = await snapshot(scope.users, scope.groups)
     const probe = await probeFor(entry)({ world: sharedWorld, cast, audience: 'anonymous', request: cast.anonymous.request })
-    const answer = await sendProbe(cast.anonymous.request, entry, probe)
+    const answer = probe.kind === 'page' ? await visitPage(cast.anonymous, probe.url) : await sendProbe(cast.anonymous.request, entry, probe)
     const acceptable = entry.kind === 'page' ? ['sign-in'] : ['sign-in', 'UNAUTHENTICATED']
     if (!acceptable.includes(String(answer.outcome))) problems.push(`${entryKey(entry)}: ${answer.outcome} — ${answer.detail}`)
     const after = await snapshot(scope.users, scope.groups)

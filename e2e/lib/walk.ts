@@ -1,6 +1,6 @@
 // Sending a probe and reading its answer the way the access table states answers: a status for
 // routes, `ok` / `redirect` / the refusal code for actions, 200 / 307 / sign-in / 403 / 404 for pages.
-import type { APIRequestContext } from '@playwright/test'
+import type { APIRequestContext, BrowserContext } from '@playwright/test'
 import type { AccessEntry } from '@/lib/auth/access-table'
 import { findAction, invokeAction, type ActionCall } from './server-actions'
 import type { Probe } from './probes'
@@ -11,6 +11,28 @@ function isSignIn(location: string | undefined): boolean {
   if (!location) return false
   const pathname = new URL(location, 'http://x').pathname
   return /^(\/en)?\/sign-in$/.test(pathname)
+}
+
+/** A page in the browser: where `page.goto` ends up and with what status (any hop to sign-in means
+ * "sign in first"; a page that redirects elsewhere answers its redirect status). */
+export async function visitPage(context: BrowserContext, url: string): Promise<Answer> {
+  const page = await context.newPage()
+  // Only the page itself: its scripts, styles and map tiles are not what is being asked about.
+  await page.route('**/*', (route) => (route.request().isNavigationRequest() ? route.continue() : route.abort()))
+  try {
+    const response = await page.goto(url, { waitUntil: 'commit' })
+    if (!response) return { outcome: 'no response', status: 0, body: '', detail: url }
+    let first = response.request()
+    while (first.redirectedFrom()) first = first.redirectedFrom()!
+    const firstStatus = (await first.response())?.status() ?? response.status()
+    const finalPath = new URL(page.url()).pathname
+    const body = await response.text().catch(() => '')
+    const detail = `${url} → ${firstStatus}${page.url().endsWith(url) ? '' : ` … ${finalPath} → ${response.status()}`}`
+    if (first !== response.request() && isSignIn(page.url())) return { outcome: 'sign-in', status: response.status(), body, detail }
+    return { outcome: firstStatus >= 300 && firstStatus < 400 ? firstStatus : response.status(), status: response.status(), body, detail }
+  } finally {
+    await page.close()
+  }
 }
 
 export async function sendProbe(request: APIRequestContext, entry: AccessEntry, probe: Probe, headers: Record<string, string> = {}): Promise<Answer> {
