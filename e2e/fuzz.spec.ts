@@ -14,7 +14,7 @@ import { snapshot } from './lib/db-snapshot'
 import { applyMutations, encodePart, mutation, nastyParam, nastyString, rawBody, seedFor, type Mutation } from './lib/fuzz-values'
 import { probeFor, type ActionProbe, type HttpProbe } from './lib/probes'
 import { encodeActionBody, findAction, invokeAction, isActionResult, pageUrlOf } from './lib/server-actions'
-import { closeCast, createCast, createWorld, dropWorld, type Cast, type World } from './lib/world'
+import { closeCast, createCast, createWorld, dropWorld, type Cast } from './lib/world'
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647)
 const ROUTE_RUNS = Number(process.env.FUZZ_ROUTE_RUNS ?? 120)
