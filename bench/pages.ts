@@ -19,8 +19,11 @@ export type PageWeight = {
   jsDecoded: number
   /** Leaflet's code was among the scripts. */
   mapCode: boolean
-  /** The HTML document, compressed. */
+  /** The HTML document, compressed and as parsed. */
   htmlEncoded: number
+  htmlDecoded: number
+  /** The largest scripts (compressed kB), to see what a page pays for. */
+  largest: { file: string; kB: number; leaflet: boolean }[]
   consoleErrors: string[]
   error?: string
 }
@@ -44,25 +47,35 @@ export async function measurePageWeights(url: string, pages: PageSpec[], browser
       })
       page.on('pageerror', (e) => consoleErrors.push(String(e).slice(0, 200)))
       try {
-        const response = await page.goto(url + spec.path, { waitUntil: 'networkidle', timeout: 30_000 })
+        const response = await page.goto(url + spec.path, { waitUntil: 'load', timeout: 30_000 })
         // Anything loaded lazily right after (a map behind dynamic import) counts too.
+        await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined)
         await page.waitForTimeout(500)
-        await page.waitForLoadState('networkidle', { timeout: 10_000 })
-        const { entries, html } = await page.evaluate(() => ({
+        await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined)
+        const { entries, html, htmlDecoded } = await page.evaluate(() => ({
           entries: performance
             .getEntriesByType('resource')
             .map((e) => e as PerformanceResourceTiming)
             .filter((e) => e.initiatorType === 'script' || /\.m?js(\?|$)/.test(new URL(e.name).pathname))
             .map((e) => ({ name: e.name, encoded: e.encodedBodySize, decoded: e.decodedBodySize })),
           html: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).encodedBodySize,
+          htmlDecoded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).decodedBodySize,
         }))
         const unique = new Map(entries.map((e) => [e.name, e]))
         let mapCode = false
+        const leafletFiles = new Set<string>()
         for (const name of unique.keys()) {
           if (!scriptText.has(name)) scriptText.set(name, fetch(name).then((r) => r.text()).catch(() => ''))
           // Leaflet's own source names its container class; nothing else of ours does.
-          if ((await scriptText.get(name)!).includes('leaflet-container')) mapCode = true
+          if ((await scriptText.get(name)!).includes('leaflet-container')) {
+            mapCode = true
+            leafletFiles.add(name)
+          }
         }
+        const largest = [...unique.values()]
+          .sort((a, b) => b.encoded - a.encoded)
+          .slice(0, 6)
+          .map((e) => ({ file: new URL(e.name).pathname.split('/').pop()!, kB: Math.round(e.encoded / 102.4) / 10, leaflet: leafletFiles.has(e.name) }))
         results.push({
           name: spec.name,
           path: spec.path,
@@ -74,10 +87,12 @@ export async function measurePageWeights(url: string, pages: PageSpec[], browser
           jsDecoded: [...unique.values()].reduce((n, e) => n + e.decoded, 0),
           mapCode,
           htmlEncoded: html,
+          htmlDecoded,
+          largest,
           consoleErrors,
         })
       } catch (error) {
-        results.push({ name: spec.name, path: spec.path, public: spec.public, showsMap: spec.showsMap, status: 0, scripts: 0, jsEncoded: NaN, jsDecoded: NaN, mapCode: false, htmlEncoded: NaN, consoleErrors, error: String(error).split('\n')[0] })
+        results.push({ name: spec.name, path: spec.path, public: spec.public, showsMap: spec.showsMap, status: 0, scripts: 0, jsEncoded: NaN, jsDecoded: NaN, mapCode: false, htmlEncoded: NaN, htmlDecoded: NaN, largest: [], consoleErrors, error: String(error).split('\n')[0] })
       }
       await context.close()
     }
@@ -107,15 +122,27 @@ type LighthouseResult = {
   }
 }
 
-export async function runLighthouse(url: string, pages: PageSpec[]): Promise<LighthouseScores[]> {
+/** Pages heavier than this are not given to Lighthouse (it would time out on them anyway). */
+const LIGHTHOUSE_MAX_HTML_BYTES = 5 * 1024 * 1024
+const LIGHTHOUSE_PAGE_SECONDS = 75
+
+export async function runLighthouse(url: string, pages: PageSpec[], weights: PageWeight[] = []): Promise<LighthouseScores[]> {
   const { default: lighthouse } = (await import('lighthouse')) as unknown as { default: (url: string, flags: object) => Promise<LighthouseResult | undefined> }
   const chromeLauncher = await import('chrome-launcher')
-  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent' })
+  const launch = () => chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent' })
+  let chrome = await launch()
+  const scores: LighthouseScores[] = []
+  const empty = { performance: null, accessibility: null, bestPractices: null, failing: [], lcpMs: null, tbtMs: null }
   try {
-    const scores: LighthouseScores[] = []
     for (const spec of pages) {
+      const weight = weights.find((w) => w.name === spec.name)
+      if (weight && weight.htmlDecoded > LIGHTHOUSE_MAX_HTML_BYTES) {
+        scores.push({ name: spec.name, ...empty, error: `not run: the page's HTML is ${(weight.htmlDecoded / 1024 / 1024).toFixed(1)} MB` })
+        continue
+      }
+      let timer: NodeJS.Timeout | undefined
       try {
-        const result = await lighthouse(url + spec.path, {
+        const run = lighthouse(url + spec.path, {
           port: chrome.port,
           output: 'json',
           logLevel: 'error',
@@ -123,6 +150,10 @@ export async function runLighthouse(url: string, pages: PageSpec[]): Promise<Lig
           extraHeaders: spec.cookie ? { Cookie: spec.cookie } : undefined,
           maxWaitForLoad: 30_000,
         })
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`more than ${LIGHTHOUSE_PAGE_SECONDS} s`)), LIGHTHOUSE_PAGE_SECONDS * 1000)
+        })
+        const result = await Promise.race([run, timeout])
         if (!result) throw new Error('lighthouse returned nothing')
         const { categories, audits } = result.lhr
         const score = (id: string) => (categories[id]?.score === null || categories[id] === undefined ? null : Math.round(categories[id]!.score! * 100))
@@ -144,7 +175,12 @@ export async function runLighthouse(url: string, pages: PageSpec[]): Promise<Lig
           error: result.lhr.runtimeError?.message,
         })
       } catch (error) {
-        scores.push({ name: spec.name, performance: null, accessibility: null, bestPractices: null, failing: [], lcpMs: null, tbtMs: null, error: String(error) })
+        scores.push({ name: spec.name, ...empty, error: String(error).split('\n')[0] })
+        // A run that hung leaves Chrome in an unknown state: start a fresh one for the next page.
+        chrome.kill()
+        chrome = await launch()
+      } finally {
+        clearTimeout(timer)
       }
     }
     return scores

@@ -90,7 +90,7 @@ async function main(): Promise<number> {
       step(`data set: ${size.toLocaleString('en-US')} runs, ${results.dataSet[size]!.bookings.toLocaleString('en-US')} bookings (${results.dataSet[size]!.generatedSeconds} s)`)
     }
     const measureGrowth = async (size: number) => {
-      const figures = await benchSearch(app!.url, database!.url, { seconds: SEARCH_SECONDS, sqlSeconds: SQL_SECONDS, withPing: size === MAIN_SIZE, pid: app!.pid })
+      const figures = await benchSearch(app!.url, database!.url, { seconds: SEARCH_SECONDS, sqlSeconds: SQL_SECONDS, withPing: size === MAIN_SIZE, pid: app!.pid, warmSeconds: size === SIZES[0] ? 5 : 2 })
       const plan = await explainSearch(database!.url, searchMix()[0]!)
       results.growth[size] = { ...figures, plan }
       step(`search at ${size.toLocaleString('en-US')} runs: ${figures.search.rps.toFixed(0)} req/s, p99 ${figures.search.p99} ms; SQL p99 ${figures.sql.p99.toFixed(2)} ms`)
@@ -132,7 +132,7 @@ async function main(): Promise<number> {
           const pages = await pageSpecs(app, database.url, board)
           const weights = await measurePageWeights(app.url, pages, browser)
           step('page weights measured')
-          const lighthouse = quick ? [] : await runLighthouse(app.url, pages)
+          const lighthouse = quick ? [] : await runLighthouse(app.url, pages, weights)
           if (!quick) step('Lighthouse done')
           results.pages = { weights, lighthouse }
         }
@@ -273,7 +273,7 @@ function printTable(r: Results) {
   }
   for (const w of r.pages?.weights ?? []) {
     const lh = r.pages?.lighthouse.find((l) => l.name === w.name)
-    const scores = lh ? (lh.error && lh.performance === null ? `LH error` : `LH ${lh.performance ?? '–'}/${lh.accessibility ?? '–'}/${lh.bestPractices ?? '–'}`) : 'LH not run'
+    const scores = lh ? (lh.error && lh.performance === null ? `LH ${lh.error.slice(0, 48)}` : `LH ${lh.performance ?? '–'}/${lh.accessibility ?? '–'}/${lh.bestPractices ?? '–'}`) : 'LH not run'
     // ≤ 130 kB on public pages, and Leaflet only where a map is shown.
     const jsOk = w.status === 200 && (!w.public || w.jsEncoded <= 130 * 1024) && (w.showsMap || !w.mapCode)
     const lhOk = lh ? (lh.performance ?? 0) >= 95 && lh.accessibility === 100 && lh.bestPractices === 100 : null

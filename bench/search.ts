@@ -75,12 +75,12 @@ export type SearchFigures = {
   ofSqlLimit: number
 }
 
-export async function benchSearch(url: string, databaseUrl: string, options: { seconds: number; sqlSeconds: number; withPing: boolean; connections?: number; pid?: number }): Promise<SearchFigures> {
+export async function benchSearch(url: string, databaseUrl: string, options: { seconds: number; sqlSeconds: number; withPing: boolean; connections?: number; pid?: number; warmSeconds?: number }): Promise<SearchFigures> {
   const mix = searchMix()
   const connections = options.connections ?? 50
   const paths = mix.map(searchPath)
   const pid = options.pid
-  await warmHttp({ url, paths, connections })
+  await warmHttp({ url, paths, connections }, options.warmSeconds ?? 2)
   let ping: HttpFigures | undefined
   let search: HttpFigures
   if (options.withPing) {
