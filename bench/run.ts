@@ -2,7 +2,7 @@
 // and page weight in one run, each beside a baseline measured in the same run (these machines are
 // noisy: only ratios travel), prints one table and writes bench/results.json.
 //
-// Loopback only; bounded in time (about 5–8 minutes on 2 cores, plus `next build` if the sources
+// Loopback only; bounded in time (about 5–6 minutes on 2 cores, plus `next build` if the sources
 // changed). A throwaway embedded PostgreSQL in a temp folder; the app runs as a child process in
 // production mode. Exits non-zero if a run was oversold (or another correctness check failed).
 //
@@ -16,12 +16,12 @@ import { benchBoardData, benchBoardPage, createBoardDay, type BoardDataFigures, 
 import { benchBooking, type BookingFigures } from './booking'
 import { openBrowser, type Browser } from './lib/browser'
 import { startBenchApp, type BenchApp } from './lib/app'
-import { startBenchDatabase, type BenchDatabase } from './lib/database'
+import { copyDatabase, startBenchDatabase, type BenchDatabase } from './lib/database'
 import { addRuns, analyse, createPeople, DRIVERS, RIDERS } from './lib/generate'
 import { mintSessionCookie } from './lib/session'
 import { round } from './lib/stats'
 import { measurePageWeights, runLighthouse, type LighthouseScores, type PageSpec, type PageWeight } from './pages'
-import { benchDeepPage, benchSearch, explainSearch, searchMix, searchStatement, type DeepPageFigures, type PlanSummary, type SearchFigures } from './search'
+import { benchDeepPage, benchGrowth, benchSearch, explainSearch, searchMix, searchStatement, type DeepPageFigures, type GrowthFigures, type PlanSummary, type SearchFigures } from './search'
 import { benchStayEngine, type StayEngineBench } from './stay-engine'
 
 const quick = process.argv.includes('--quick')
@@ -40,7 +40,7 @@ type Results = {
   seconds?: number
   machine: { cpus: number; node: string; loadBefore: number[]; loadAfter?: number[] }
   dataSet: Record<number, { runs: number; bookings: number; generatedSeconds: number }>
-  growth: Record<number, SearchFigures & { plan: PlanSummary }>
+  growth: Record<number, GrowthFigures>
   search?: SearchFigures
   plans?: PlanSummary[]
   deepPages?: (DeepPageFigures | { sort: string; page: number; error: string })[]
@@ -66,48 +66,76 @@ async function main(): Promise<number> {
   if (await ensureProductionBuild({ log: step })) step('built')
   let database: BenchDatabase | undefined
   let app: BenchApp | undefined
+  const growthApps: { size: number; app: BenchApp; databaseUrl: string }[] = []
   try {
     database = await startBenchDatabase()
-    const client = new pg.Client({ connectionString: database.url })
-    client.on('error', (error) => results.errors.push(`database connection: ${error.message}`))
-    await client.connect()
+    const main = database.url
     const now = new Date()
-    await createPeople(client)
+    const withClient = async <T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+      const client = new pg.Client({ connectionString: url })
+      client.on('error', (error) => results.errors.push(`database connection: ${error.message}`))
+      await client.connect()
+      try {
+        return await work(client)
+      } finally {
+        await client.end()
+      }
+    }
+    await withClient(main, createPeople)
     step(`database ready: ${DRIVERS.toLocaleString('en-US')} drivers, ${RIDERS.toLocaleString('en-US')} riders`)
 
-    let generated = 0
-    const growTo = async (size: number, bookings: boolean) => {
+    const grow = async (url: string, from: number, size: number, bookings: boolean, bookingsBefore: number) => {
       const t = performance.now()
-      const added = await addRuns(client, { from: generated + 1, to: size, bookings, now })
-      await analyse(client)
-      generated = size
-      const previous = results.dataSet[Object.keys(results.dataSet).map(Number).at(-1) ?? 0]
-      results.dataSet[size] = {
-        runs: size,
-        bookings: (previous?.bookings ?? 0) + added.bookings,
-        generatedSeconds: round((performance.now() - t) / 1000, 1),
-      }
+      const added = await withClient(url, async (client) => {
+        const figures = await addRuns(client, { from, to: size, bookings, now })
+        await analyse(client)
+        return figures
+      })
+      results.dataSet[size] = { runs: size, bookings: bookingsBefore + added.bookings, generatedSeconds: round((performance.now() - t) / 1000, 1) }
       step(`data set: ${size.toLocaleString('en-US')} runs, ${results.dataSet[size]!.bookings.toLocaleString('en-US')} bookings (${results.dataSet[size]!.generatedSeconds} s)`)
     }
-    const measureGrowth = async (size: number) => {
-      const figures = await benchSearch(app!.url, database!.url, { seconds: SEARCH_SECONDS, sqlSeconds: SQL_SECONDS, withPing: size === MAIN_SIZE, pid: app!.pid, warmSeconds: size === SIZES[0] ? 5 : 2 })
-      const plan = await explainSearch(database!.url, searchMix()[0]!)
-      results.growth[size] = { ...figures, plan }
-      step(`search at ${size.toLocaleString('en-US')} runs: ${figures.search.rps.toFixed(0)} req/s, p99 ${figures.search.p99} ms; SQL p99 ${figures.sql.p99.toFixed(2)} ms`)
-      return figures
+
+    // The data sets: the main one (100k runs, 1M bookings), and for growth its 10k-run beginning
+    // and a 1M-run version, each a database of its own (copies made with CREATE DATABASE … TEMPLATE)
+    // so that every size can be measured in turns, in the same minutes, on the same machine.
+    const growth = want('growth')
+    await grow(main, 1, SIZES[0]!, true, 0)
+    const small = growth ? await copyDatabase(main, `bench_${SIZES[0]}`) : undefined
+    await grow(main, SIZES[0]! + 1, MAIN_SIZE, true, results.dataSet[SIZES[0]!]!.bookings)
+    const larger: { size: number; url: string }[] = []
+    for (const size of growth ? SIZES.filter((s) => s > MAIN_SIZE) : []) {
+      const url = await copyDatabase(main, `bench_${size}`)
+      await grow(url, MAIN_SIZE + 1, size, false, results.dataSet[MAIN_SIZE]!.bookings)
+      larger.push({ size, url })
     }
 
-    // 1–2. Search at 10k, then the main data set (100k runs, 1M bookings).
-    await growTo(SIZES[0]!, true)
-    app = await startBenchApp(database.url)
-    step(`app started (pid ${app.pid}) at ${app.url}`)
-    if (want('growth')) await measureGrowth(SIZES[0]!)
-    await growTo(MAIN_SIZE, true)
+    const starting = [startBenchApp(main), ...(small ? [startBenchApp(small)] : []), ...larger.map((l) => startBenchApp(l.url))]
+    const [mainApp, ...others] = await Promise.all(starting)
+    app = mainApp!
+    if (small) growthApps.push({ size: SIZES[0]!, app: others[0]!, databaseUrl: small })
+    for (const [i, l] of larger.entries()) growthApps.push({ size: l.size, app: others[i + (small ? 1 : 0)]!, databaseUrl: l.url })
+    step(`app started (pid ${app.pid}) at ${app.url}${growthApps.length ? `, and ${growthApps.length} more for the growth sizes` : ''}`)
+
+    // 1. Search on the main data set, against ping and the SQL alone.
     if (want('search')) {
-      results.search = await measureGrowth(MAIN_SIZE)
-      results.plans = [results.growth[MAIN_SIZE]!.plan, await explainSearch(database.url, searchMix()[1]!), await explainSearch(database.url, { checkpoint: 'korday' })]
-      results.deepPages = [await benchDeepPage(app.url, database.url, 'time'), await benchDeepPage(app.url, database.url, 'price')]
+      const figures = await benchSearch(app.url, main, { seconds: SEARCH_SECONDS, sqlSeconds: SQL_SECONDS, withPing: true, pid: app.pid, warmSeconds: 5 })
+      results.search = figures
+      results.plans = [await explainSearch(main, searchMix()[0]!), await explainSearch(main, searchMix()[1]!), await explainSearch(main, { checkpoint: 'korday' })]
+      step(`search: ${figures.search.rps.toFixed(0)} req/s (ping ${figures.ping.rps.toFixed(0)}), p99 ${figures.search.p99} ms; SQL p99 ${figures.sql.p99.toFixed(2)} ms`)
+      results.deepPages = [await benchDeepPage(app.url, main, 'time'), await benchDeepPage(app.url, main, 'price')]
       step('page 1 vs page 1,000 measured')
+    }
+
+    // 2. Growth: every size in turns (small, main, large, large, main, small), each with its app.
+    if (growthApps.length) {
+      const sizes = [...growthApps, { size: MAIN_SIZE, app, databaseUrl: main }].sort((a, b) => a.size - b.size)
+      results.growth = await benchGrowth(sizes, { seconds: quick ? 2 : 4, sqlSeconds: quick ? 1 : 1.5 })
+      for (const size of Object.keys(results.growth).map(Number)) {
+        const g = results.growth[size]!
+        step(`growth, ${size.toLocaleString('en-US')} runs: ${g.search.rps.toFixed(0)} req/s, p99 ${g.search.p99.toFixed(0)} ms; SQL p99 ${g.sql.p99.toFixed(2)} ms`)
+      }
+      await Promise.all(growthApps.map((g) => g.app.stop()))
+      growthApps.length = 0
     }
 
     // 3. Booking under contention.
@@ -144,13 +172,8 @@ async function main(): Promise<number> {
       }
     }
 
-    // 2 (continued). Growth to 1M runs.
-    for (const size of SIZES.filter((s) => s > MAIN_SIZE && want('growth'))) {
-      await growTo(size, false)
-      await measureGrowth(size)
-    }
-    await client.end()
   } finally {
+    await Promise.all(growthApps.map((g) => g.app.stop()))
     await app?.stop()
     await database?.stop()
   }
@@ -241,7 +264,7 @@ function printTable(r: Results) {
     add(
       `2 growth ${sizes.map(label).join(' → ')} runs: SQL p99`,
       sizes.map((size) => n(r.growth[size]!.sql.p99, 2)).join(' → ') + ' ms',
-      '',
+      `p50 ${sizes.map((size) => n(r.growth[size]!.sql.p50, 2)).join(' → ')} ms`,
       `≤ 1.5×: ${n(last.sql.p99 / first.sql.p99, 2)}×`,
       last.sql.p99 / first.sql.p99 <= 1.5,
     )

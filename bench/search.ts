@@ -219,3 +219,42 @@ export async function benchDeepPage(url: string, databaseUrl: string, sort: 'tim
   const httpPageN = await timeHttp({ ...base, cursor: cursor! })
   return { sort, page, sqlPage1, sqlPageN, httpPage1, httpPageN }
 }
+
+// ─── Growth ───
+
+export type GrowthFigures = { search: HttpFigures; sql: Latency; plan: PlanSummary }
+
+/**
+ * The same search mix on data sets of several sizes, each served by its own app on its own
+ * database, measured in turns — ABC then CBA — so that load from elsewhere drifting during the
+ * run weighs on every size alike. HTTP at 50 connections; SQL on one connection.
+ */
+export async function benchGrowth(
+  sizes: { size: number; app: { url: string; pid: number }; databaseUrl: string }[],
+  options: { seconds: number; sqlSeconds: number },
+): Promise<Record<number, GrowthFigures>> {
+  const paths = searchMix().map(searchPath)
+  const statements = searchMix().map((q) => searchStatement(q))
+  for (const s of sizes) await warmHttp({ url: s.app.url, paths, connections: 50 }, 4)
+  const http = new Map<number, HttpFigures[]>()
+  const sql = new Map<number, Latency[]>()
+  for (const pass of [sizes, [...sizes].reverse()]) {
+    for (const s of pass) {
+      const h = await runHttp({ url: s.app.url, paths, connections: 50, seconds: options.seconds, pid: s.app.pid })
+      http.set(s.size, [...(http.get(s.size) ?? []), h])
+      const q = await sqlLatency(s.databaseUrl, statements, options.sqlSeconds)
+      sql.set(s.size, [...(sql.get(s.size) ?? []), q])
+    }
+  }
+  const result: Record<number, GrowthFigures> = {}
+  for (const s of sizes) {
+    const [h1, h2] = http.get(s.size)!
+    const [q1, q2] = sql.get(s.size)!
+    result[s.size] = {
+      search: combine(h1!, h2!),
+      sql: { p50: (q1!.p50 + q2!.p50) / 2, p99: (q1!.p99 + q2!.p99) / 2, max: Math.max(q1!.max, q2!.max), samples: q1!.samples + q2!.samples },
+      plan: await explainSearch(s.databaseUrl, searchMix()[0]!),
+    }
+  }
+  return result
+}

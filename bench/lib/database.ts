@@ -54,3 +54,21 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
     },
   }
 }
+
+/** A copy of the database at `url` named `name` (nobody may be connected to it meanwhile). */
+export async function copyDatabase(url: string, name: string): Promise<string> {
+  const source = new URL(url)
+  const sourceName = decodeURIComponent(source.pathname.slice(1))
+  const admin = new URL(url)
+  admin.pathname = '/postgres'
+  const client = new pg.Client({ connectionString: admin.toString() })
+  await client.connect()
+  try {
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(sourceName)} STRATEGY FILE_COPY`)
+  } finally {
+    await client.end()
+  }
+  const copy = new URL(url)
+  copy.pathname = `/${name}`
+  return copy.toString()
+}
