@@ -2,11 +2,13 @@
 // and page weight in one run, each beside a baseline measured in the same run (these machines are
 // noisy: only ratios travel), prints one table and writes bench/results.json.
 //
-// Loopback only; bounded in time (about 5–6 minutes on 2 cores, plus `next build` if the sources
+// Loopback only; bounded in time (about 5 minutes on 2 cores, plus `next build` if the sources
 // changed). A throwaway embedded PostgreSQL in a temp folder; the app runs as a child process in
 // production mode. Exits non-zero if a run was oversold (or another correctness check failed).
 //
-// Options: --quick (shorter measurements, 100k runs at most, no Lighthouse: for trying changes).
+// Options: --quick (shorter measurements, 100k runs at most, no Lighthouse: for trying changes);
+// --only=search,growth,booking,stay,board,pages (a subset). BENCH_APP_NODE_ARGS passes flags to the
+// app's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a request's time goes.
 import { writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import path from 'node:path'
