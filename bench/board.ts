@@ -168,30 +168,27 @@ export async function benchBoardPage(url: string, board: BoardSetup, visits = 3,
       const [name, ...rest] = board.cookie.split('=')
       await context.addCookies([{ name: name!, value: rest.join('='), url }])
       const page = await context.newPage()
-      await page.addInitScript(() => {
-        const w = window as unknown as { __interactiveAt?: number; __controls?: number }
-        const check = () => {
-          const root = document.querySelector('[data-testid="board"]')
-          if (root && document.readyState !== 'loading') {
+      try {
+        const deadline = Date.now() + VISIT_LIMIT_MS
+        await page.goto(`${url}/dispatch/${board.groupId}/${board.date}`, { waitUntil: 'domcontentloaded', timeout: VISIT_LIMIT_MS })
+        // Interactive: every control on the board carries React's props, i.e. hydration reached it.
+        // (Polled from outside the page: an in-page timer loop competes with hydration for the thread.)
+        await page.waitForFunction(
+          () => {
+            const w = window as unknown as { __interactiveAt?: number; __controls?: number }
+            const root = document.querySelector('[data-testid="board"]')
+            if (!root || document.readyState === 'loading') return false
             const controls = root.querySelectorAll('button, a[href], select, input')
             const ready = controls.length > 0 && Array.from(controls).every((el) => Object.keys(el).some((k) => k.startsWith('__reactProps')))
             if (ready) {
               w.__interactiveAt = performance.now()
               w.__controls = controls.length
-              return
             }
-          }
-          setTimeout(check, 5)
-        }
-        check()
-      })
-      try {
-        const deadline = Date.now() + VISIT_LIMIT_MS
-        await page.goto(`${url}/dispatch/${board.groupId}/${board.date}`, { waitUntil: 'domcontentloaded', timeout: VISIT_LIMIT_MS })
-        await page.waitForFunction(() => (window as unknown as { __interactiveAt?: number }).__interactiveAt !== undefined, undefined, {
-          timeout: Math.max(1, deadline - Date.now()),
-          polling: 10,
-        })
+            return ready
+          },
+          undefined,
+          { timeout: Math.max(1, deadline - Date.now()), polling: 20 },
+        )
         const figures = await page.evaluate(() => {
           const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
           const w = window as unknown as { __interactiveAt: number; __controls: number }

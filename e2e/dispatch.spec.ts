@@ -166,6 +166,7 @@ test('a coordinator runs tomorrow’s board: opens two runs, moves a party (seen
 
   // Move Boris from the full run A to run B.
   const borisParty = party(page, boris.user.name)
+  await borisParty.getByRole('button', { name: `Перенести «${boris.user.name}»…` }).click()
   await borisParty.getByLabel(`Перенести «${boris.user.name}» в`).selectOption({ label: `09:00 · ${driverB.name} · свободно 1` })
   await borisParty.getByRole('button', { name: 'Перенести' }).click()
   await expect(run(page, driverB).locator(`[data-party="${boris.user.name}"]`)).toBeVisible()
@@ -194,6 +195,7 @@ test('a coordinator runs tomorrow’s board: opens two runs, moves a party (seen
 
   // A move into the now full run B is refused with the reason, and nothing changes.
   const annaParty = party(page, anna.user.name)
+  await annaParty.getByRole('button', { name: `Перенести «${anna.user.name}»…` }).click()
   await annaParty.getByLabel(`Перенести «${anna.user.name}» в`).selectOption({ label: `09:00 · ${driverB.name} · мест нет` })
   await annaParty.getByRole('button', { name: 'Перенести' }).click()
   await expect(annaParty.getByRole('alert')).toContainText('В выбранной машине уже нет 2 мест (свободно: 0)')

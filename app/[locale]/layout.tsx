@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from 'next'
 import { notFound } from 'next/navigation'
 import { NextIntlClientProvider, hasLocale } from 'next-intl'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
-import { QueryProvider } from '@/components/query-provider'
 import { SiteHeader } from '@/components/site-header'
 import { routing, type Locale } from '@/lib/i18n/routing'
 import '../globals.css'
@@ -26,9 +25,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         <NextIntlClientProvider>
           <a href="#main" className="skip-link">{t('skipToContent')}</a>
           <SiteHeader locale={locale as Locale} />
-          <QueryProvider>
-            <main id="main" className="container">{children}</main>
-          </QueryProvider>
+          <main id="main" className="container">{children}</main>
           <footer className="site-footer">
             <div className="container">© Poputka · Almaty · Shymkent</div>
           </footer>

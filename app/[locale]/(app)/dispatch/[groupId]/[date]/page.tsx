@@ -12,6 +12,7 @@ import type { Locale } from '@/lib/i18n/routing'
 import { availabilityOn } from '@/lib/trips/checkpoint-status'
 import { getReferenceData } from '@/lib/trips/get-reference-data'
 import { orNotFound } from '../../page-guards'
+import { QueryProvider } from '@/components/query-provider'
 import { Board } from './board'
 import type { OpenRunOptions } from './open-run-form'
 
@@ -43,7 +44,8 @@ export default async function DayBoardPage({ params }: { params: Promise<Params>
     destinations: reference.cities.filter((c) => !c.isOrigin).map((c) => ({ id: c.id, name: name(c), countryCode: c.countryCode })),
   }
   return (
-    <Board
+    <QueryProvider>
+      <Board
       initial={board}
       groupId={groupId}
       date={date}
@@ -51,6 +53,7 @@ export default async function DayBoardPage({ params }: { params: Promise<Params>
       nextDate={addDaysIso(date, 1)}
       options={options}
       canOpenRuns={hasRole(actor, 'COORDINATOR', 'ADMIN')}
-    />
+      />
+    </QueryProvider>
   )
 }

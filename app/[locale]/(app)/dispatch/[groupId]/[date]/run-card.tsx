@@ -195,8 +195,18 @@ function MoveControl({ party, who, targets, onMove, pending }: { party: BoardPar
   const locale = useLocale() as Locale
   const id = useId()
   const [target, setTarget] = useState('')
+  // The list of runs is built only when asked for: a busy day has hundreds of runs and parties,
+  // and a select per party on the page made the board megabytes of HTML.
+  const [open, setOpen] = useState(false)
   const labelOf = (r: BoardRun) =>
     r.seatsFree > 0 ? t('moveOption', { time: formatTime(locale, r.departureAt), driver: r.driver.name, free: r.seatsFree }) : t('moveOptionFull', { time: formatTime(locale, r.departureAt), driver: r.driver.name })
+  if (!open) {
+    return (
+      <button type="button" className="button secondary small" aria-expanded="false" onClick={() => setOpen(true)}>
+        {t('moveOpen', { name: who })}
+      </button>
+    )
+  }
   return (
     <form
       className="dx-move"
@@ -226,10 +236,11 @@ function CancelRun({ run, targets, groupId, date, time }: { run: BoardRun; targe
   const [reason, setReason] = useState('')
   const parties = [...run.parties, ...run.requests, ...run.waitlist]
   const baseId = useId()
+  const [open, setOpen] = useState(false)
   return (
-    <details className="dx-panel danger">
+    <details className="dx-panel danger" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('cancel.open', { time })}</summary>
-      <form
+      {open ? <form
         className="dx-form"
         onSubmit={(event) => {
           event.preventDefault()
@@ -262,7 +273,7 @@ function CancelRun({ run, targets, groupId, date, time }: { run: BoardRun; targe
           <button type="submit" className="button danger small" disabled={action.pending}>{t('cancel.submit', { time })}</button>
         </div>
         <Message message={action.message} />
-      </form>
+      </form> : null}
     </details>
   )
 }
