@@ -6,35 +6,18 @@
 //
 // A refused request must also write nothing (a scoped checksum of the database before and after);
 // an allowed one that changes something gets a fresh world of its own, removed afterwards.
-import { test as base, expect } from '@playwright/test'
+import { expect } from '@playwright/test'
 import { AUDIENCES, PRIVATE_MARKERS, accessTable, entryKey, expectedOutcome, type AccessEntry, type Audience } from '@/lib/auth/access-table'
 import { snapshot } from './lib/db-snapshot'
 import { mutates, probeFor } from './lib/probes'
 import { encodeActionBody, findAction, loadActionManifest } from './lib/server-actions'
 import { sendProbe, visitPage } from './lib/walk'
-import { closeCast, createCast, createWorld, dropWorld, findPrivateMarkers, type Cast, type World } from './lib/world'
+import { createWorld, dropWorld, findPrivateMarkers, type Cast, type World } from './lib/world'
+import { worldTest } from './lib/world-test'
 import { e2eDb } from './fixtures'
 
-type WorkerFixtures = { cast: Cast; sharedWorld: World }
 
-const test = base.extend<object, WorkerFixtures>({
-  cast: [
-    async ({ browser }, use, workerInfo) => {
-      const cast = await createCast(browser, String(workerInfo.project.use.baseURL))
-      await use(cast)
-      await closeCast(cast)
-    },
-    { scope: 'worker' },
-  ],
-  sharedWorld: [
-    async ({ cast }, use) => {
-      const world = await createWorld(cast)
-      await use(world)
-      await dropWorld(cast, world)
-    },
-    { scope: 'worker' },
-  ],
-})
+const test = worldTest
 
 test.describe.configure({ mode: 'parallel' })
 
@@ -51,7 +34,7 @@ const scopeOf = (cast: Cast, world: World) => ({
 })
 
 for (const entry of accessTable) {
-  test(`${entryKey(entry)}`, async ({ cast, sharedWorld }) => {
+  test(`${entryKey(entry)}`, async ({ cast, world: sharedWorld }) => {
     const build = probeFor(entry)
     const problems: string[] = []
     const walk = async (audience: Audience) => {
@@ -89,7 +72,7 @@ for (const entry of accessTable) {
   })
 }
 
-test('a signed-out visitor without any session cookie is sent to sign-in by every protected page, and no action runs for them', async ({ cast, sharedWorld }) => {
+test('a signed-out visitor without any session cookie is sent to sign-in by every protected page, and no action runs for them', async ({ cast, world: sharedWorld }) => {
   const problems: string[] = []
   for (const entry of accessTable) {
     if (entry.allow.includes('anonymous')) continue
@@ -142,7 +125,7 @@ test('the action encoding used here is what the browser sends', async ({ page })
   expect(ours.get('0')).toBe(captured.args)
 })
 
-test('admins have no view of a rider’s stays or documents (by id, by API or page)', async ({ cast, sharedWorld }) => {
+test('admins have no view of a rider’s stays or documents (by id, by API or page)', async ({ cast, world: sharedWorld }) => {
   const admin = cast.users.admin.context.request
   for (const url of [
     `/api/travellers/${sharedWorld.travellerId}/stays`,
@@ -161,7 +144,7 @@ test('admins have no view of a rider’s stays or documents (by id, by API or pa
   expect(await own.text()).toContain('2025-03-17')
 })
 
-test('the markers are real: the rider sees them where everyone else must not', async ({ cast, sharedWorld }) => {
+test('the markers are real: the rider sees them where everyone else must not', async ({ cast, world: sharedWorld }) => {
   // The run's public details carry the viewer's own booking, reasons included: the rider gets the
   // private date, the driver and the coordinator the same URL without it.
   const url = `/api/trips/${sharedWorld.tripId}`

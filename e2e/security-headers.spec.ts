@@ -5,7 +5,7 @@
 //  - Text people write (names, traveller names, run notes, car make) is shown as text everywhere.
 //  - Mutations from another origin are refused: JSON API (403 CROSS_ORIGIN) and server actions.
 //  - Limits: sign-in (the form says so), registration, booking, search — 429 with Retry-After.
-import { test as base, expect, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
 import { accessTable, entryKey, type Audience, type PageEntry, type RouteEntry } from '@/lib/auth/access-table'
 import { createUser, e2eDb, signInContext } from './fixtures'
@@ -13,26 +13,9 @@ import { snapshot } from './lib/db-snapshot'
 import { multipartOf, requestFrom, spareLoopbackAddress } from './lib/from-address'
 import { probeFor, type HttpProbe, type PageProbe } from './lib/probes'
 import { encodeActionBody, findAction, invokeAction, pageUrlOf } from './lib/server-actions'
-import { closeCast, createCast, createWorld, dropWorld, type Cast, type World } from './lib/world'
+import { worldTest } from './lib/world-test'
 
-const test = base.extend<object, { cast: Cast; world: World }>({
-  cast: [
-    async ({ browser }, use, workerInfo) => {
-      const cast = await createCast(browser, String(workerInfo.project.use.baseURL))
-      await use(cast)
-      await closeCast(cast)
-    },
-    { scope: 'worker' },
-  ],
-  world: [
-    async ({ cast }, use) => {
-      const world = await createWorld(cast)
-      await use(world)
-      await dropWorld(cast, world)
-    },
-    { scope: 'worker' },
-  ],
-})
+const test = worldTest
 
 test.describe.configure({ mode: 'parallel' })
 

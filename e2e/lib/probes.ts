@@ -118,7 +118,6 @@ export const probes: Record<string, Build> = {
     act({ name: 'Новый Пользователь', email: `e2e-reg-${randomUUID().slice(0, 10)}@test.poputka.kz`, password: 'a-long-enough-password', phone: '' }),
   'action app/[locale]/(public)/trips/[tripId]/actions.ts#bookSeatsAction': (ctx) =>
     act({ tripId: ctx.world.tripId, 'travellerIds[]': [own(ctx).travellerId], acknowledgeWarning: 'true', idempotencyKey: randomUUID() }, { tripId: ctx.world.tripId }),
-  'action app/[locale]/(public)/trips/[tripId]/actions.ts#cancelBookingAction': ({ world }) => act({ bookingId: world.bookingId }, { tripId: world.tripId }),
   'action app/[locale]/(app)/account/actions.ts#addCarAction': () => act({ make: 'Lada', model: 'Largus', colour: 'серый', plate: `${Math.floor(100 + Math.random() * 899)}ABC02`, seats: '5' }),
   'action app/[locale]/(app)/account/actions.ts#deleteAccountAction': () => act({ password: WRONG_PASSWORD, confirm: 'on' }),
   'action app/[locale]/(app)/admin/users/actions.ts#setUserRoleAction': ({ world }) => act({ userId: world.targetUserId, role: 'COORDINATOR', granted: 'true' }),

@@ -190,7 +190,6 @@ export const accessTable: readonly AccessEntry[] = [
     allow: ['passenger', 'otherDriver', 'groupCoordinator', 'otherCoordinator', 'admin'],
     overrides: { bookingOwner: 'ALREADY_BOOKED', tripDriver: 'OWN_TRIP' },
   }),
-  action('(public)/trips/[tripId]/actions.ts', 'cancelBookingAction', { allow: ['bookingOwner'] }),
   action('(app)/account/actions.ts', 'addCarAction', { allow: SIGNED_IN }),
   action('(app)/account/actions.ts', 'deleteAccountAction', { allow: SIGNED_IN, ok: 'VALIDATION', note: 'walked with a wrong password' }),
   action('(app)/admin/users/actions.ts', 'setUserRoleAction', { allow: ['admin'], others: 'FORBIDDEN' }),

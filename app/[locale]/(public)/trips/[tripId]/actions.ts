@@ -1,12 +1,11 @@
 'use server'
-// The run page's forms: book seats (with the legal check's answers coming back as values) and
-// cancel one's booking. Each: parse with zod, require the user, call one service, revalidate.
+// The run page's booking form: parse with zod, require the user, call bookSeats (the legal check's
+// answers come back as values), revalidate. Cancelling uses My bookings' action.
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { formToObject, runAction, type ActionResult } from '@/lib/action'
 import { requireUser } from '@/lib/auth/session'
 import { bookSeats, bookSeatsSchema, type BookSeatsResult } from '@/lib/bookings/book-seats'
-import { cancelBooking, cancelBookingSchema } from '@/lib/bookings/cancel-booking'
 
 const checked = z.enum(['true', 'on', '1']).optional().transform((v) => v !== undefined)
 
@@ -33,14 +32,4 @@ export async function bookSeatsAction(_previous: ActionResult<BookSeatsResult> |
     revalidate()
     return booking
   })
-}
-
-export async function cancelBookingAction(_previous: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
-  return runAction(async () => {
-    const actor = await requireUser()
-    const input = cancelBookingSchema.parse(formToObject(form))
-    const result = await cancelBooking(actor, input)
-    revalidate()
-    return result
-  }, 'booking.cancelled')
 }

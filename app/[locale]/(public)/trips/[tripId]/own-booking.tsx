@@ -8,7 +8,7 @@ import { readReasons, type Verdict } from '@/components/trips/reasons'
 import { TravellerVerdicts } from '@/components/trips/traveller-verdicts'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
-import { cancelBookingAction } from './actions'
+import { cancelMyBookingAction } from '@/app/[locale]/(app)/bookings/actions'
 
 export type OwnBookingView = {
   id: string
@@ -52,7 +52,7 @@ export function OwnBooking({ booking, cancellable }: { booking: OwnBookingView; 
       </div>
       {cancellable ? (
         <ActionForm
-          action={cancelBookingAction}
+          action={cancelMyBookingAction}
           fields={{ bookingId: booking.id }}
           label={t('cancelConfirm')}
           variant="danger"
