@@ -9,6 +9,7 @@ import { dbDateFromIso, todayInKz } from '@/lib/dates/kz-date'
 import { db } from '@/lib/db'
 import { directionOrder } from '@/lib/dispatch/board-scope'
 import { requireGroupCoordinator } from '@/lib/dispatch/group-access'
+import { partyViewSelect, toPartyView } from '@/lib/trips/party-view'
 import { nextStatuses } from '@/lib/trips/trip-status'
 
 const LIVE = ['PENDING', 'CONFIRMED', 'WAITLISTED'] as const
@@ -70,11 +71,7 @@ export async function getDayBoard(actor: Actor, groupId: string, date: string, n
         bookings: {
           where: { status: { in: [...LIVE] } },
           orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-          select: {
-            id: true, status: true, seats: true, capTenge: true, createdAt: true, expiresAt: true, verdict: true, paymentState: true,
-            rider: { select: { name: true, phone: true } },
-            travellers: { orderBy: { position: 'asc' }, select: { position: true, name: true, verdict: true, boarding: true } },
-          },
+          select: partyViewSelect,
         },
       },
     }),
@@ -95,22 +92,10 @@ export async function getDayBoard(actor: Actor, groupId: string, date: string, n
   const runs = trips.map((trip) => {
     const confirmed = trip.bookings.filter((b) => b.status === 'CONFIRMED')
     const due = amountsDue(trip, confirmed)
-    const party = (b: (typeof trip.bookings)[number]) => ({
-      id: b.id,
-      tripId: trip.id,
-      status: b.status,
-      seats: b.seats,
-      riderName: b.rider?.name ?? null,
-      // Contacts of confirmed riders only, as on the driver's manifest.
-      riderPhone: b.status === 'CONFIRMED' ? (b.rider?.phone ?? null) : null,
-      verdict: b.verdict,
-      paymentState: b.paymentState,
-      amountTenge: due.get(b.id) ?? null,
-      capTenge: b.capTenge,
-      createdAt: b.createdAt.toISOString(),
-      expiresAt: b.expiresAt?.toISOString() ?? null,
-      travellers: b.travellers.map((t) => ({ position: t.position, name: t.name, verdict: t.verdict, boarding: t.boarding })),
-    })
+    const party = (b: (typeof trip.bookings)[number]) => {
+      const view = toPartyView(b, due)
+      return { ...view, tripId: trip.id, createdAt: view.createdAt.toISOString(), expiresAt: view.expiresAt?.toISOString() ?? null }
+    }
     const seatsOf = (status: string) => trip.bookings.filter((b) => b.status === status).reduce((n, b) => n + b.seats, 0)
     const travellers = confirmed.flatMap((b) => b.travellers)
     return {

@@ -1,11 +1,11 @@
-// The manifest of a run for its driver (and, later, its group's coordinators): who travels, seats,
-// pickup, phone, payment state, what each party owes and the legal VERDICT only — never a rider's
-// stays, documents or the reasons behind the verdict.
+// The manifest of a run for its driver and its group's coordinators: who travels, seats, pickup,
+// phone, payment state, what each party owes and the legal verdict only (lib/trips/party-view.ts).
 import type { Actor } from '@/lib/auth/permissions'
 import { amountsDue } from '@/lib/bookings/amounts-due'
 import { expireRequests } from '@/lib/bookings/expire-requests'
 import { db } from '@/lib/db'
 import { loadManagedTrip } from '@/lib/trips/managed-trip'
+import { partyViewSelect, toPartyView } from '@/lib/trips/party-view'
 import { nextStatuses } from '@/lib/trips/trip-status'
 
 export async function getManifest(actor: Actor, tripId: string) {
@@ -24,27 +24,10 @@ export async function getManifest(actor: Actor, tripId: string) {
   const bookings = await db.booking.findMany({
     where: { tripId, status: { in: ['PENDING', 'CONFIRMED', 'WAITLISTED'] } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: {
-      id: true, status: true, seats: true, capTenge: true, createdAt: true, expiresAt: true, verdict: true, paymentState: true,
-      rider: { select: { name: true, phone: true } },
-      travellers: { select: { position: true, name: true, verdict: true, boarding: true }, orderBy: { position: 'asc' } },
-    },
+    select: partyViewSelect,
   })
   const due = amountsDue(details, bookings.filter((b) => b.status === 'CONFIRMED'))
-  const rows = bookings.map((b) => ({
-    id: b.id,
-    status: b.status,
-    seats: b.seats,
-    riderName: b.rider?.name ?? null,
-    riderPhone: b.status === 'CONFIRMED' ? (b.rider?.phone ?? null) : null,
-    verdict: b.verdict,
-    paymentState: b.paymentState,
-    amountTenge: due.get(b.id) ?? null,
-    capTenge: b.capTenge,
-    expiresAt: b.expiresAt,
-    createdAt: b.createdAt,
-    travellers: b.travellers,
-  }))
+  const rows = bookings.map((b) => toPartyView(b, due))
   return {
     trip: { ...trip, ...details, nextStatuses: nextStatuses(trip) },
     confirmed: rows.filter((r) => r.status === 'CONFIRMED'),
