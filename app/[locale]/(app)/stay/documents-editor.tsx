@@ -1,5 +1,6 @@
 'use client'
 
+import { DeleteRowButton } from './delete-row-button'
 import { useLocale, useTranslations } from 'next-intl'
 import { useEffect, useRef } from 'react'
 import { formatDay } from '@/components/format'
@@ -29,7 +30,7 @@ export function DocumentsEditor({ travellerId, documents }: { travellerId: strin
             return (
               <li key={document.id} className="spread">
                 <span>{line}</span>
-                <DeleteDocumentButton travellerId={travellerId} documentId={document.id} label={t('delete')} line={line} />
+                <DeleteRowButton action={deleteDocumentAction} fields={{ travellerId, documentId: document.id }} label={t('delete')} row={line} />
               </li>
             )
           })}
@@ -38,24 +39,6 @@ export function DocumentsEditor({ travellerId, documents }: { travellerId: strin
       <h3>{t('addTitle')}</h3>
       <DocumentForm travellerId={travellerId} />
     </div>
-  )
-}
-
-function DeleteDocumentButton({ travellerId, documentId, label, line }: { travellerId: string; documentId: string; label: string; line: string }) {
-  const router = useRouter()
-  const { state, formAction, onSubmit, pending } = useFormAction(deleteDocumentAction)
-  useEffect(() => {
-    if (state?.ok) router.refresh()
-  }, [state, router])
-  return (
-    <form action={formAction} onSubmit={onSubmit}>
-      <input type="hidden" name="travellerId" value={travellerId} />
-      <input type="hidden" name="documentId" value={documentId} />
-      <button type="submit" className="button secondary small" disabled={pending}>
-        {label}<span className="sr-only"> {line}</span>
-      </button>
-      {state && !state.ok ? <span className="field-error" role="alert">{state.message}</span> : null}
-    </form>
   )
 }
 

@@ -1,5 +1,6 @@
 'use client'
 
+import { DeleteRowButton } from './delete-row-button'
 import { useLocale, useTranslations } from 'next-intl'
 import { useEffect, useRef, useState } from 'react'
 import { formatDay } from '@/components/format'
@@ -54,7 +55,7 @@ function StayRow({ travellerId, stay, today }: { travellerId: string; stay: Stay
             {editing ? t('cancelEdit') : t('edit')}
             <span className="sr-only"> {range}</span>
           </button>
-          <DeleteStayButton travellerId={travellerId} stayId={stay.id} label={t('delete')} range={range} />
+          <DeleteRowButton action={deleteStayAction} fields={{ travellerId, stayId: stay.id }} label={t('delete')} row={range} />
         </div>
       </div>
       {editing ? (
@@ -63,24 +64,6 @@ function StayRow({ travellerId, stay, today }: { travellerId: string; stay: Stay
         </div>
       ) : null}
     </li>
-  )
-}
-
-function DeleteStayButton({ travellerId, stayId, label, range }: { travellerId: string; stayId: string; label: string; range: string }) {
-  const router = useRouter()
-  const { state, formAction, onSubmit, pending } = useFormAction(deleteStayAction)
-  useEffect(() => {
-    if (state?.ok) router.refresh()
-  }, [state, router])
-  return (
-    <form action={formAction} onSubmit={onSubmit}>
-      <input type="hidden" name="travellerId" value={travellerId} />
-      <input type="hidden" name="stayId" value={stayId} />
-      <button type="submit" className="button secondary small" disabled={pending}>
-        {label}<span className="sr-only"> {range}</span>
-      </button>
-      {state && !state.ok ? <span className="field-error" role="alert">{state.message}</span> : null}
-    </form>
   )
 }
 

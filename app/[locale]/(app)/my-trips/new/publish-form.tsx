@@ -7,6 +7,7 @@ import { PickupField } from '@/components/driver/pickup-field'
 import { PricingFields } from '@/components/driver/pricing-fields'
 import { nearestOpenCheckpoint, type RouteOptions } from '@/components/driver/route-options'
 import type { PickupValue } from '@/components/map/types'
+import { ApprovalFields } from '@/components/driver/approval-fields'
 import { Field, FormMessage } from '@/components/ui/field'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { publishTripAction } from './actions'
@@ -51,7 +52,6 @@ export function PublishForm({ cars, options, defaultDepartureOn, tileUrl, tileAt
   const [roundTrip, setRoundTrip] = useState(true)
   const car = cars.find((c) => c.id === carId) ?? cars[0]!
   const [seats, setSeats] = useState(String(car.seats))
-  const [approvalMode, setApprovalMode] = useState<'INSTANT' | 'MANUAL'>('INSTANT')
   const [repeat, setRepeat] = useState(false)
 
   const origin = options.origins.find((o) => o.id === originId) ?? firstOrigin
@@ -180,23 +180,7 @@ export function PublishForm({ cars, options, defaultDepartureOn, tileUrl, tileAt
         />
       </fieldset>
 
-      <fieldset className="stack-sm">
-        <legend>{t('approval')}</legend>
-        <div className="choice-row two">
-          {(['INSTANT', 'MANUAL'] as const).map((mode) => (
-            <label key={mode} className="choice">
-              <input type="radio" name="approvalMode" value={mode} checked={approvalMode === mode} onChange={() => setApprovalMode(mode)} />
-              <span><strong>{t(`approvalMode.${mode}`)}</strong><span className="small muted"> — {t(`approvalModeHint.${mode}`)}</span></span>
-            </label>
-          ))}
-        </div>
-        {fieldErrors.approvalMode ? <p className="field-error">{fieldErrors.approvalMode.join(' ')}</p> : null}
-        {approvalMode === 'MANUAL' ? (
-          <Field id="ttl" label={t('requestTtlHours')} hint={t('requestTtlHoursHint')} errors={fieldErrors.requestTtlHours}>
-            <input name="requestTtlHours" type="number" min={1} max={72} defaultValue={3} inputMode="numeric" />
-          </Field>
-        ) : null}
-      </fieldset>
+      <ApprovalFields idPrefix="publish" initialMode="INSTANT" initialTtlHours={3} errors={fieldErrors} />
 
       <Field id="notes" label={t('notes')} hint={t('notesHint')} errors={fieldErrors.notes}>
         <textarea name="notes" rows={3} maxLength={1000} />

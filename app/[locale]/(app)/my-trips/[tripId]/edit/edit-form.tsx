@@ -7,6 +7,7 @@ import { PickupField } from '@/components/driver/pickup-field'
 import { PricingFields } from '@/components/driver/pricing-fields'
 import type { CheckpointOption, OriginOption, PickupPointOption } from '@/components/driver/route-options'
 import type { PickupValue } from '@/components/map/types'
+import { ApprovalFields } from '@/components/driver/approval-fields'
 import { Field, FormMessage } from '@/components/ui/field'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { Link } from '@/lib/i18n/navigation'
@@ -56,7 +57,6 @@ export function EditTripForm({ trip, origin, points, checkpoints, tileUrl, tileA
   const [pickup, setPickup] = useState<PickupValue>(trip.pickup)
   const [checkpointId, setCheckpointId] = useState(trip.checkpointId)
   const [seats, setSeats] = useState(String(trip.seatsTotal))
-  const [approvalMode, setApprovalMode] = useState(trip.approvalMode)
   const seatsNumber = Math.min(Math.max(Number(seats) || 1, 1), trip.carSeats)
 
   const unplaced = Object.entries(fieldErrors).filter(([k]) => !PLACED.has(k)).flatMap(([, v]) => v)
@@ -144,22 +144,7 @@ export function EditTripForm({ trip, origin, points, checkpoints, tileUrl, tileA
         />
       </fieldset>
 
-      <fieldset className="stack-sm">
-        <legend>{tp('approval')}</legend>
-        <div className="choice-row two">
-          {(['INSTANT', 'MANUAL'] as const).map((mode) => (
-            <label key={mode} className="choice">
-              <input type="radio" name="approvalMode" value={mode} checked={approvalMode === mode} onChange={() => setApprovalMode(mode)} />
-              <span><strong>{tp(`approvalMode.${mode}`)}</strong><span className="small muted"> — {tp(`approvalModeHint.${mode}`)}</span></span>
-            </label>
-          ))}
-        </div>
-        {approvalMode === 'MANUAL' ? (
-          <Field id="edit-ttl" label={tp('requestTtlHours')} hint={tp('requestTtlHoursHint')} errors={fieldErrors.requestTtlHours}>
-            <input name="requestTtlHours" type="number" min={1} max={72} defaultValue={trip.requestTtlHours ?? 3} inputMode="numeric" />
-          </Field>
-        ) : null}
-      </fieldset>
+      <ApprovalFields idPrefix="edit" initialMode={trip.approvalMode} initialTtlHours={trip.requestTtlHours ?? 3} errors={fieldErrors} />
 
       <Field id="edit-notes" label={tp('notes')} hint={tp('notesHint')} errors={fieldErrors.notes}>
         <textarea name="notes" rows={3} maxLength={1000} defaultValue={trip.notes} />
