@@ -6,7 +6,7 @@ import { hasRole } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
 import { getPathname, Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
-import { listNotifications } from '@/lib/notifications/list-notifications'
+import { countUnreadNotifications } from '@/lib/notifications/list-notifications'
 
 export async function SiteHeader({ locale }: { locale: Locale }) {
   const [t, tc, user] = await Promise.all([getTranslations('nav'), getTranslations('common'), getCurrentUser()])
@@ -17,7 +17,8 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
     if (hasRole(user, 'COORDINATOR')) items.push({ href: '/dispatch', label: t('dispatch') })
     else if (hasRole(user, 'DRIVER')) items.push({ href: '/dispatch', label: t('groups') })
     if (hasRole(user, 'ADMIN')) items.push({ href: '/admin/users', label: t('admin') })
-    items.push({ href: '/notifications', label: (await getTranslations('notificationsPage'))('navLabel', { count: (await listNotifications(user, 0)).unread }) })
+    const [tn, unread] = await Promise.all([getTranslations('notificationsPage'), countUnreadNotifications(user)])
+    items.push({ href: '/notifications', label: tn('navLabel', { count: unread }) })
     items.push({ href: '/account', label: t('account') })
   }
   return (

@@ -2,11 +2,16 @@ import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 
+/** How many of the actor's notifications are unread (the header's badge: one count, every page). */
+export function countUnreadNotifications(actor: Pick<Actor, 'id'>): Promise<number> {
+  return db.notification.count({ where: { userId: actor.id, readAt: null } })
+}
+
 /** The actor's latest notifications, newest first, and how many are unread. */
 export async function listNotifications(actor: Actor, take = 30) {
   const [items, unread] = await Promise.all([
     db.notification.findMany({ where: { userId: actor.id }, orderBy: { createdAt: 'desc' }, take, select: { id: true, kind: true, params: true, readAt: true, createdAt: true } }),
-    db.notification.count({ where: { userId: actor.id, readAt: null } }),
+    countUnreadNotifications(actor),
   ])
   return { items, unread }
 }
