@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { addDaysIso, isoFromDbDate, todayInKz } from '@/lib/dates/kz-date'
+import { addDaysIso, dbDateFromIso, isoFromDbDate, todayInKz } from '@/lib/dates/kz-date'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
-import { createDriver, createUser, ensureReferenceData } from '@/lib/testing/factories'
+import { createDriver, createGroup, createUser, ensureReferenceData } from '@/lib/testing/factories'
 import { extendSeries } from './extend-series'
-import { isoWeekday, publishTrip } from './publish-trip'
+import { isoWeekday, publishTrip, publishTripFor } from './publish-trip'
 import { publishTripSchema, type PublishTripInput } from './trip-input'
 
 async function baseInput(carId: string, overrides: Partial<PublishTripInput> = {}): Promise<PublishTripInput> {
@@ -88,4 +88,20 @@ describe('publishTrip', () => {
     await extendSeries()
     expect(await db.trip.count({ where: { seriesId: result.seriesId! } })).toBe(expected.length)
   })
+
+  test('dates a series adds later join the group its runs are in', async () => {
+    const { group, drivers } = await createGroup({ drivers: 1 })
+    const { driver, car } = drivers[0]!
+    const start = addDaysIso(todayInKz(), 1)
+    const input = await baseInput(car.id, { departureOn: start, returnOn: start, repeat: { weekdays: [1, 2, 3, 4, 5, 6, 7] } })
+    const { seriesId } = await publishTripFor(driver, driver.id, { ...input, groupId: group.id })
+    // Pretend the series was generated only up to its first date, as on the day after publishing.
+    await db.trip.deleteMany({ where: { seriesId: seriesId!, departureOn: { gt: dbDateFromIso(start) } } })
+    await db.tripSeries.update({ where: { id: seriesId! }, data: { generatedThrough: dbDateFromIso(start) } })
+    expect(await extendSeries()).toBeGreaterThan(0)
+    const groups = await db.trip.findMany({ where: { seriesId: seriesId! }, select: { groupId: true } })
+    expect(groups.length).toBeGreaterThan(1)
+    expect(groups.every((t) => t.groupId === group.id)).toBe(true)
+  })
 })
+
