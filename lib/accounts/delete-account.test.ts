@@ -1,13 +1,18 @@
 import { describe, expect, test } from 'vitest'
 import { bookSeats } from '@/lib/bookings/book-seats'
 import { db } from '@/lib/db'
+import { addDaysIso, todayInKz } from '@/lib/dates/kz-date'
 import { createRider, createTrip, TEST_PASSWORD } from '@/lib/testing/factories'
 import { deleteAccount } from './delete-account'
 import { exportAccountData } from './export-account-data'
 
+// Stays are relative to today: a fixed entry date turns an open stay into an overstay once enough
+// calendar days pass, and the booking would then be refused for a reason this test is not about.
+const today = () => todayInKz()
+
 describe('deleteAccount and exportAccountData', () => {
   test('export holds the rider’s own travellers, stays and bookings', async () => {
-    const { rider, travellerId } = await createRider({ stays: [{ entryOn: '2026-09-01', exitOn: '2026-09-20' }] })
+    const { rider, travellerId } = await createRider({ stays: [{ entryOn: addDaysIso(today(), -60), exitOn: addDaysIso(today(), -41) }] })
     const trip = await createTrip()
     await bookSeats(rider, { tripId: trip.id, travellerIds: [travellerId], acknowledgeWarning: true, joinWaitlist: false })
     const data = await exportAccountData(rider)
@@ -24,7 +29,7 @@ describe('deleteAccount and exportAccountData', () => {
   })
 
   test('deletion scrubs personal data, cancels future bookings (seat freed) and anonymises past ones', async () => {
-    const { rider, travellerId } = await createRider({ stays: [{ entryOn: '2026-09-01', exitOn: null }] })
+    const { rider, travellerId } = await createRider({ stays: [{ entryOn: addDaysIso(today(), -20), exitOn: null }] })
     const future = await createTrip({ seatsTotal: 4, daysAhead: 1 })
     const done = await createTrip({ seatsTotal: 4, daysAhead: 3 })
     const futureBooking = await bookSeats(rider, { tripId: future.id, travellerIds: [travellerId], acknowledgeWarning: true, joinWaitlist: false })
