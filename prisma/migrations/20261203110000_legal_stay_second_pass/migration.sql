@@ -10,3 +10,8 @@ ALTER TABLE "travellers" ADD CONSTRAINT "travellers_other_citizenship_differs"
 -- the verdict last got worse (shown to the rider until a re-check finds it no worse again).
 ALTER TABLE "bookings" ADD COLUMN "legal_rechecked_on" DATE;
 ALTER TABLE "bookings" ADD COLUMN "verdict_worsened_at" TIMESTAMPTZ(3);
+
+-- A blocked verdict is never sold; it can only be a later re-check's finding, which is flagged.
+ALTER TABLE "bookings" DROP CONSTRAINT "bookings_blocked_never_sold";
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_blocked_never_sold"
+  CHECK ("verdict" <> 'BLOCKED' OR "verdict_worsened_at" IS NOT NULL);
