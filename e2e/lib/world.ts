@@ -231,6 +231,11 @@ export async function createWorld(cast: Cast): Promise<World> {
   const pendingTraveller = await addTraveller(rider.id, `Попутчик ${tag}`, false)
   const waitlistTraveller = await addTraveller(rider.id, `Ожидающий ${tag}`, false)
   const freeTravellerId = await addTraveller(rider.id, `Свободный ${tag}`, false)
+  // The other travellers are in Kazakhstan (an empty log is not zero days: moves and promotions
+  // check them again).
+  for (const id of [pendingTraveller, waitlistTraveller, freeTravellerId]) {
+    await e2eDb().query(`INSERT INTO stays (traveller_id, entry_on, exit_on, updated_at) VALUES ($1, $2::date, NULL, now())`, [id, kzDate(-5)])
+  }
   const stayId = (
     await one<{ id: string }>(`INSERT INTO stays (traveller_id, entry_on, exit_on, updated_at) VALUES ($1, $2::date, $3::date, now()) RETURNING id`, [travellerId, PRIVATE_DATES.stayEntryOn, PRIVATE_DATES.stayExitOn])
   ).id

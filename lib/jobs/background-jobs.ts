@@ -27,5 +27,5 @@ export function startBackgroundJobs(): void {
   every(60 * 60_000, 'extend-series', () => extendSeries())
   // Hourly, but each booking at most once a Kazakhstan day (legal_rechecked_on): so the day's
   // sweep happens soon after midnight in Kazakhstan, or soon after a restart.
-  every(60 * 60_000, 'recheck-bookings', () => recheckDueBookings())
+  if (process.env.POPUTKA_RECHECK_SWEEP !== '0') every(60 * 60_000, 'recheck-bookings', () => recheckDueBookings())
 }
