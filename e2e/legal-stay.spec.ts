@@ -90,7 +90,7 @@ test('a rider whose log is empty is asked for the entry date in the booking form
   await page.goto(`/trips/${tripId}`)
   await page.getByRole('button', { name: 'Забронировать' }).click()
   await expect(page.getByTestId('booking-refusal')).toHaveAttribute('data-code', 'CURRENT_STAY_REQUIRED')
-  await expect(page.getByTestId('booking-refusal')).toContainText('Пустой журнал')
+  await expect(page.getByTestId('booking-refusal')).toContainText('нет текущего пребывания в Казахстане')
   const fields = page.getByTestId('current-stay-fields')
   await expect(fields).toContainText('С какого числа вы в Казахстане?')
   const entry = fields.getByLabel(`Дата въезда: ${user.name}`)

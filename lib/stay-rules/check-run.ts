@@ -86,7 +86,9 @@ export function checkRunWith(input: CheckRunInput, assess: (input: AssessStayInp
       fineMaxMci: OVERSTAY_FINE_MCI.max,
       banYears: EXPULSION_BAN_YEARS,
     }
-    if (exit.earliestEntry) params.earliestEntryOn = exit.earliestEntry.on
+    // The count's earliest re-entry, when it is a later day (after a per-entry overstay the count
+    // alone would allow a same-day return — not something to promise someone overstaying).
+    if (exit.earliestEntry && exit.earliestEntry.on > exitOn) params.earliestEntryOn = exit.earliestEntry.on
     reasons.push({ code: input.returnOn === null ? 'OVERSTAY_LEAVE_NOW' : 'OVERSTAY_ON_EXIT', severity: input.returnOn === null ? 'warn' : 'block', params })
   } else if (exit.regime !== 'visa_required' && !exitExempt) {
     reasons.push({
