@@ -48,8 +48,10 @@ async function createRider(name: string, companions: string[] = [], daysInCountr
     )
     ids.push(rows[0]!.id)
   }
-  if (daysInCountry) {
-    await e2eDb().query(`INSERT INTO stays (traveller_id, entry_on, exit_on, updated_at) VALUES ($1, $2::date, NULL, now())`, [ids[0], kzDate(-daysInCountry)])
+  // Everyone is in Kazakhstan (an empty log is not zero days): the first since `daysInCountry`
+  // days ago, the others since 5.
+  for (const [i, id] of ids.entries()) {
+    await e2eDb().query(`INSERT INTO stays (traveller_id, entry_on, exit_on, updated_at) VALUES ($1, $2::date, NULL, now())`, [id, kzDate(-(i === 0 ? (daysInCountry ?? 5) : 5))])
   }
   return { user, travellerIds: ids }
 }

@@ -158,6 +158,8 @@ export async function createCast(browser: Browser, baseURL: string): Promise<Cas
     (Object.keys(ROLES) as (keyof typeof ROLES)[]).map(async (audience) => {
       const user = await createUser({ roles: ROLES[audience], name: `${audience} ${randomUUID().slice(0, 4)}` })
       const travellerId = await addTraveller(user.id, user.name, true)
+      // In Kazakhstan (an empty log is not zero days: a booking would ask for the entry date).
+      await e2eDb().query(`INSERT INTO stays (traveller_id, entry_on, exit_on, updated_at) VALUES ($1, $2::date, NULL, now())`, [travellerId, kzDate(-5)])
       const carId = ROLES[audience].includes('DRIVER') ? await addCar(user.id) : undefined
       const context = await browser.newContext()
       await signInContext(context, user)
@@ -231,6 +233,11 @@ export async function createWorld(cast: Cast): Promise<World> {
   const pendingTraveller = await addTraveller(rider.id, `Попутчик ${tag}`, false)
   const waitlistTraveller = await addTraveller(rider.id, `Ожидающий ${tag}`, false)
   const freeTravellerId = await addTraveller(rider.id, `Свободный ${tag}`, false)
+  // The other travellers are in Kazakhstan (an empty log is not zero days: moves and promotions
+  // check them again).
+  for (const id of [pendingTraveller, waitlistTraveller, freeTravellerId]) {
+    await e2eDb().query(`INSERT INTO stays (traveller_id, entry_on, exit_on, updated_at) VALUES ($1, $2::date, NULL, now())`, [id, kzDate(-5)])
+  }
   const stayId = (
     await one<{ id: string }>(`INSERT INTO stays (traveller_id, entry_on, exit_on, updated_at) VALUES ($1, $2::date, $3::date, now()) RETURNING id`, [travellerId, PRIVATE_DATES.stayEntryOn, PRIVATE_DATES.stayExitOn])
   ).id

@@ -6,9 +6,10 @@
 // here oversold 26–42 of 3 seats under 200 concurrent requests when measured (../shared/STACK.md).
 import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
-import { checkDetails, checkTraveller, loadTravellersForCheck, worstVerdict } from '@/lib/bookings/legal-check'
+import { checkDetails, checkTraveller, loadTravellersForCheck, travellersNeedingCurrentStay, worstVerdict } from '@/lib/bookings/legal-check'
+import { findOneWayAlternatives } from '@/lib/bookings/one-way-alternatives'
 import { bookingViewSelect, type BookingView } from '@/lib/bookings/booking-view'
-import { isoFromDbDate } from '@/lib/dates/kz-date'
+import { dbDateFromIso, isoFromDbDate, todayInKz } from '@/lib/dates/kz-date'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { Prisma } from '@/lib/generated/prisma/client'
@@ -16,6 +17,7 @@ import { quoteBooking } from '@/lib/money/quote-booking'
 import { hitRateLimit, rateLimits } from '@/lib/rate-limit'
 import { notify } from '@/lib/notifications/notify'
 import { RULE_VERSION } from '@/lib/stay-rules'
+import { isoDateSchema } from '@/lib/travellers/iso-date'
 
 export const bookSeatsSchema = z.strictObject({
   tripId: z.uuid(),
@@ -26,6 +28,15 @@ export const bookSeatsSchema = z.strictObject({
     .refine((ids) => new Set(ids).size === ids.length, { message: 'v.duplicateTraveller' }),
   acknowledgeWarning: z.boolean().default(false),
   joinWaitlist: z.boolean().default(false),
+  /**
+   * A traveller with no stay covering the run's day (CURRENT_STAY_REQUIRED) is in Kazakhstan since
+   * this entry date: it becomes their open stay, written with the booking (one transaction).
+   */
+  currentStays: z
+    .array(z.strictObject({ travellerId: z.uuid(), entryOn: isoDateSchema }))
+    .max(8)
+    .refine((list) => new Set(list.map((c) => c.travellerId)).size === list.length, { message: 'v.duplicateTraveller' })
+    .optional(),
   idempotencyKey: z.string().min(8).max(200).regex(/^[\x21-\x7e]+$/, { message: 'v.format' }).optional(),
 })
 
@@ -75,8 +86,8 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, now: Date): Promise
   const trip = await db.trip.findUnique({
     where: { id: input.tripId },
     select: {
-      id: true, driverId: true, status: true, departureAt: true, departureOn: true, returnOn: true, seatsTotal: true,
-      approvalMode: true, requestTtlHours: true,
+      id: true, driverId: true, status: true, departureAt: true, departureOn: true, returnOn: true, roundTrip: true, seatsTotal: true,
+      approvalMode: true, requestTtlHours: true, originCityId: true, checkpointId: true,
       originCity: { select: { nameRu: true } }, destinationCity: { select: { nameRu: true } },
     },
   })
@@ -87,13 +98,26 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, now: Date): Promise
     throw new AppError('PARTY_TOO_LARGE', { status: 422, params: { seats: trip.seatsTotal }, fields: { travellerIds: [{ key: 'errors.PARTY_TOO_LARGE', params: { seats: trip.seatsTotal } }] } })
   }
 
-  // The legal check, before anything is written.
+  // The legal check, before anything is written — with the traveller's other live bookings as
+  // planned trips, and the entry dates given for travellers whose log has no current stay.
   const exitOn = isoFromDbDate(trip.departureOn)
   const returnOn = trip.returnOn ? isoFromDbDate(trip.returnOn) : null
-  const travellers = await loadTravellersForCheck(db, actor.id, input.travellerIds)
+  const travellers = await loadTravellersForCheck(db, actor.id, input.travellerIds, { tripId: trip.id })
+  const currentStays = validateCurrentStays(input, travellers, todayInKz(now))
+  for (const current of currentStays) travellers.find((t) => t.id === current.travellerId)!.stays.push({ entryOn: current.entryOn, exitOn: null })
   const checks = travellers.map((t) => checkTraveller(t, exitOn, returnOn))
   const verdict = worstVerdict(checks)
-  if (verdict === 'BLOCKED') throw new AppError('LEGAL_BLOCKED', { status: 422, details: checkDetails(checks) })
+  const needStay = travellersNeedingCurrentStay(checks)
+  if (needStay.length > 0) {
+    // An empty log is not zero days: ask for the entry date of each, in the booking form.
+    throw new AppError('CURRENT_STAY_REQUIRED', { status: 422, params: { names: needStay.map((t) => t.name).join(', ') }, details: { ...checkDetails(checks), currentStayRequired: needStay } })
+  }
+  if (verdict === 'BLOCKED') {
+    // A round trip over the limit is refused; leaving never is — offer the one-way runs out.
+    const overstaying = checks.some((c) => c.reasons.some((r) => r.code === 'OVERSTAY_ON_EXIT'))
+    const oneWay = overstaying && trip.roundTrip ? await findOneWayAlternatives(trip, now) : []
+    throw new AppError('LEGAL_BLOCKED', { status: 422, details: { ...checkDetails(checks), oneWayAlternatives: oneWay } })
+  }
   if (verdict === 'WARN' && !input.acknowledgeWarning) throw new AppError('LEGAL_WARNING', { status: 409, details: checkDetails(checks) })
 
   // One person cannot be in two cars on the same day.
@@ -145,6 +169,14 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, now: Date): Promise
       })
       const expiresAt =
         status === 'PENDING' ? new Date(Math.min(now.getTime() + (trip.requestTtlHours ?? 3) * 3_600_000, trip.departureAt.getTime())) : null
+      // The entry dates given in the form become the travellers' open stays, with the booking.
+      for (const current of currentStays) {
+        const written = await tx.$executeRaw`
+          INSERT INTO stays (traveller_id, entry_on, exit_on, source, updated_at)
+          SELECT ${current.travellerId}::uuid, ${dbDateFromIso(current.entryOn)}::date, NULL, 'MANUAL', now()
+          WHERE NOT EXISTS (SELECT 1 FROM stays WHERE traveller_id = ${current.travellerId}::uuid AND exit_on IS NULL)`
+        if (written === 0) throw new AppError('VALIDATION', { fields: { currentStays: [{ key: 'validation.secondOpenStay' }] } })
+      }
       const booking = await tx.booking.create({
         data: {
           tripId: trip.id,
@@ -155,6 +187,7 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, now: Date): Promise
           capTenge: quote.capTenge,
           verdict,
           ruleVersion: RULE_VERSION,
+          legalRecheckedOn: dbDateFromIso(todayInKz(now)),
           warningAcknowledged: verdict === 'WARN',
           idempotencyKey: input.idempotencyKey ?? null,
           expiresAt,
@@ -184,9 +217,29 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, now: Date): Promise
     await pauseForFaultInjection(db, 'after-commit')
     return result
   } catch (error) {
+    if (error instanceof Error && error.message.includes('stays_one_open_per_traveller')) {
+      throw new AppError('VALIDATION', { fields: { currentStays: [{ key: 'validation.secondOpenStay' }] } })
+    }
     if (isUniqueViolation(error, 'bookings_one_live_per_rider_and_trip') || isUniqueViolation(error, 'trip_id')) {
       throw new AppError('ALREADY_BOOKED', { status: 409 })
     }
     throw error
   }
+}
+
+/**
+ * The entry dates the form sent for travellers with no current stay: each for a traveller of this
+ * booking, not in the future, and only for one whose log has no open stay (a second one is refused,
+ * like in the travel log).
+ */
+function validateCurrentStays(input: BookSeatsInput, travellers: { id: string; stays: { entryOn: string; exitOn: string | null }[] }[], today: string) {
+  const fields: Record<string, { key: string; params?: Record<string, string | number> }[]> = {}
+  for (const current of input.currentStays ?? []) {
+    const traveller = travellers.find((t) => t.id === current.travellerId)
+    if (!traveller) fields.currentStays = [{ key: 'validation.travellerNotYours' }]
+    else if (current.entryOn > today) fields[`currentStays.${current.travellerId}`] = [{ key: 'validation.dateInFuture' }]
+    else if (traveller.stays.some((s) => s.exitOn === null)) fields[`currentStays.${current.travellerId}`] = [{ key: 'validation.secondOpenStay' }]
+  }
+  if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', { fields })
+  return input.currentStays ?? []
 }

@@ -1,7 +1,9 @@
 // Periodic work inside each app process: expire unanswered requests (and promote the waitlist),
-// and keep recurring series topped up. Every step is a conditional update, so several instances
-// running the same job at once do no harm.
+// keep recurring series topped up, and check live bookings again once a day (days pass, the count
+// moves). Every step is a conditional update or takes its row with SKIP LOCKED, so several
+// instances running the same job at once do no harm.
 import { expireRequests } from '@/lib/bookings/expire-requests'
+import { recheckDueBookings } from '@/lib/bookings/recheck-bookings'
 import { isDatabaseUnavailable } from '@/lib/errors'
 import { log } from '@/lib/log'
 import { extendSeries } from '@/lib/trips/extend-series'
@@ -23,4 +25,7 @@ export function startBackgroundJobs(): void {
   }
   every(60_000, 'expire-requests', () => expireRequests())
   every(60 * 60_000, 'extend-series', () => extendSeries())
+  // Hourly, but each booking at most once a Kazakhstan day (legal_rechecked_on): so the day's
+  // sweep happens soon after midnight in Kazakhstan, or soon after a restart.
+  if (process.env.POPUTKA_RECHECK_SWEEP !== '0') every(60 * 60_000, 'recheck-bookings', () => recheckDueBookings())
 }

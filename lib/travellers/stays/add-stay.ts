@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
+import { recheckAfterChange } from '@/lib/bookings/recheck-bookings'
 import { db } from '@/lib/db'
 import { dbDateFromIso, todayInKz, type IsoDate } from '@/lib/dates/kz-date'
 import { findOwnTraveller } from '../find-own-traveller'
@@ -33,5 +34,6 @@ export async function addStay(actor: Pick<Actor, 'id'>, travellerId: string, inp
     throw secondOpenStayError(error) ?? error
   }
   const stay = toStayView(row)
+  await recheckAfterChange({ travellerIds: [stay.travellerId] })
   return { stay, merged: touchesAnother(stay, await listStays(actor, travellerId), today) }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
+import { recheckAfterChange } from '@/lib/bookings/recheck-bookings'
 import { db } from '@/lib/db'
 import { dbDateFromIso, todayInKz, type IsoDate } from '@/lib/dates/kz-date'
 import { AppError } from '@/lib/errors'
@@ -49,5 +50,6 @@ export async function updateStay(
     throw secondOpenStayError(error) ?? error
   }
   const stay = toStayView(row)
+  await recheckAfterChange({ travellerIds: [stay.travellerId] })
   return { stay, merged: touchesAnother(stay, await listStays(actor, stay.travellerId), today) }
 }

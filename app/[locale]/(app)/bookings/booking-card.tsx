@@ -4,6 +4,8 @@ import { useLocale, useTranslations } from 'next-intl'
 import { formatDateTime, formatTenge } from '@/components/format'
 import { ActionForm } from '@/components/trips/action-form'
 import { bookingStatusText, bookingStatusTone, isLiveBooking } from '@/components/trips/booking-texts'
+import { readReasons } from '@/components/trips/reasons'
+import { TravellerVerdicts } from '@/components/trips/traveller-verdicts'
 import type { MyBooking } from '@/lib/bookings/list-my-bookings'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
@@ -40,6 +42,16 @@ export function BookingCard({ booking }: { booking: MyBooking }) {
         <p className="small" style={{ margin: 0 }}>{t(`cancelReason.${booking.cancelReason === 'TRIP_CANCELLED' || booking.cancelReason === 'LEGAL_RECHECK_BLOCKED' ? booking.cancelReason : 'OTHER'}`)}</p>
       ) : null}
       {booking.changedByDriverAt && live ? <p className="notice info" style={{ margin: 0 }}>{tb('changedByDriver')}</p> : null}
+      {booking.verdictWorsenedAt && live ? (
+        // A re-check found the legal verdict worse (a stay or document changed, or days passed).
+        <div className={`notice ${booking.verdict === 'BLOCKED' ? 'block' : 'warn'}`} data-testid="booking-worsened" data-verdict={booking.verdict}>
+          <p style={{ margin: 0 }}><strong>{t('worsened', { verdict: booking.verdict })}</strong></p>
+          <TravellerVerdicts
+            only="problems"
+            travellers={booking.travellers.filter((tr) => tr.verdict !== 'OK').map((tr) => ({ name: tr.name, verdict: tr.verdict, reasons: readReasons(tr.reasons) }))}
+          />
+        </div>
+      ) : null}
       {live ? (
         <p style={{ margin: 0 }} data-testid="booking-amount">
           {booking.amountTenge !== null

@@ -67,7 +67,7 @@ function DocumentForm({ travellerId }: { travellerId: string }) {
         <Field id="document-from" label={t('validFrom')} errors={fieldErrors.validFrom}>
           <input name="validFrom" type="date" required />
         </Field>
-        <Field id="document-to" label={t('validTo')} hint={t('validToHint')} errors={fieldErrors.validTo}>
+        <Field id="document-to" label={t('validTo')} hint={`${t('validToHint')} ${t('visaEndHint')}`} errors={fieldErrors.validTo}>
           <input name="validTo" type="date" />
         </Field>
       </div>

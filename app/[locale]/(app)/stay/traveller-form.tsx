@@ -8,8 +8,11 @@ import { useRouter } from '@/lib/i18n/navigation'
 import { createTravellerAction, deleteTravellerAction, updateTravellerAction } from './actions'
 import { CitizenshipSelect } from './citizenship-select'
 
-/** Adds a companion, or (with `traveller`) corrects a traveller's name and citizenship. */
-export function TravellerForm({ traveller }: { traveller?: { id: string; name: string; citizenship: string } }) {
+/**
+ * Adds a companion, or (with `traveller`) corrects a traveller's name and passports: the passport
+ * they cross the border with (the regime follows it) and a dual citizen's other citizenship.
+ */
+export function TravellerForm({ traveller }: { traveller?: { id: string; name: string; citizenship: string; otherCitizenship?: string | null } }) {
   const t = useTranslations('travellers')
   const router = useRouter()
   const formRef = useRef<HTMLFormElement>(null)
@@ -33,6 +36,11 @@ export function TravellerForm({ traveller }: { traveller?: { id: string; name: s
         <Field id={`${prefix}-citizenship`} label={t('citizenship')} errors={fieldErrors.citizenship}>
           <CitizenshipSelect defaultValue={traveller?.citizenship} />
         </Field>
+        {traveller ? (
+          <Field id={`${prefix}-other-citizenship`} label={t('otherCitizenship')} hint={t('otherCitizenshipHint')} errors={fieldErrors.otherCitizenship}>
+            <CitizenshipSelect name="otherCitizenship" optional defaultValue={traveller.otherCitizenship ?? ''} />
+          </Field>
+        ) : null}
       </div>
       <FormMessage message={state?.message} tone={state?.ok ? 'ok' : 'block'} />
       <div>

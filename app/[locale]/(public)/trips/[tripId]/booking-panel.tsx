@@ -15,6 +15,8 @@ import { useFormAction } from '@/components/ui/use-form-action'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { bookSeatsAction } from './actions'
+import { CurrentStayFields, readCurrentStayRequired, type CurrentStayTraveller } from './current-stay-fields'
+import { OneWayOffers, readOneWayOffers } from './one-way-offers'
 
 export type BookingTraveller = { id: string; name: string; isSelf: boolean }
 
@@ -25,10 +27,12 @@ type Props = {
   approvalMode: 'INSTANT' | 'MANUAL'
   travellers: BookingTraveller[]
   ownBookingId: string | null
+  /** Today in Kazakhstan (the latest entry date the form accepts). */
+  today: string
   children?: ReactNode
 }
 
-export function BookingPanel({ tripId, idempotencyKey, run, approvalMode, travellers, ownBookingId, children }: Props) {
+export function BookingPanel({ tripId, idempotencyKey, run, approvalMode, travellers, ownBookingId, today, children }: Props) {
   const t = useTranslations('booking')
   const locale = useLocale() as Locale
   const money = (amount: number) => formatTenge(locale, amount)
@@ -46,6 +50,17 @@ export function BookingPanel({ tripId, idempotencyKey, run, approvalMode, travel
   const warning = refusal?.code === 'LEGAL_WARNING'
   const full = refusal?.code === 'TRIP_FULL'
   const verdicts = refusal ? readTravellerVerdicts(refusal.details) : []
+  const oneWay = refusal?.code === 'LEGAL_BLOCKED' ? readOneWayOffers(refusal.details) : null
+  // CURRENT_STAY_REQUIRED: ask those travellers' entry dates here, and keep asking through a
+  // validation answer (state from the previous answer, updated while rendering).
+  const [askStayFor, setAskStayFor] = useState<CurrentStayTraveller[]>([])
+  const [answered, setAnswered] = useState(state)
+  if (state !== answered) {
+    setAnswered(state)
+    if (state && !state.ok && state.code === 'CURRENT_STAY_REQUIRED') setAskStayFor(readCurrentStayRequired(state.details))
+    else if (state?.ok) setAskStayFor([])
+  }
+  const askStay = askStayFor.filter((traveller) => selected.includes(traveller.travellerId))
 
   const toggle = (id: string, on: boolean) => setSelected((list) => (on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id)))
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -74,7 +89,8 @@ export function BookingPanel({ tripId, idempotencyKey, run, approvalMode, travel
     outcome = (
       <div className={`notice ${tone}`} role={tone === 'block' ? 'alert' : 'status'} data-testid="booking-refusal" data-code={refusal.code}>
         <p>{refusal.message}</p>
-        {verdicts.length ? <TravellerVerdicts travellers={verdicts} only="problems" /> : null}
+        {verdicts.length && refusal.code !== 'CURRENT_STAY_REQUIRED' ? <TravellerVerdicts travellers={verdicts} only="problems" /> : null}
+        {oneWay ? <OneWayOffers offers={oneWay} /> : null}
       </div>
     )
   }
@@ -123,6 +139,8 @@ export function BookingPanel({ tripId, idempotencyKey, run, approvalMode, travel
             {!quote.fits ? <p className="small">{t('notEnoughSeats')}</p> : null}
           </div>
 
+          {askStay.length ? <CurrentStayFields travellers={askStay} today={today} fieldErrors={fieldErrors} /> : null}
+
           {warning ? (
             <label className="checkbox">
               <input type="checkbox" name="acknowledgeWarning" value="true" required />
@@ -135,7 +153,7 @@ export function BookingPanel({ tripId, idempotencyKey, run, approvalMode, travel
 
           <div className="row">
             <button type="submit" className="button" disabled={pending || travellers.length === 0} aria-disabled={pending}>
-              {full ? t('joinWaitlist') : approvalMode === 'INSTANT' ? t('book') : t('request')}
+              {full ? t('joinWaitlist') : askStay.length ? t('currentStay.submit') : approvalMode === 'INSTANT' ? t('book') : t('request')}
             </button>
             <span className="small muted">{t('payDriver')}</span>
           </div>

@@ -10,6 +10,7 @@ import { RouteMap } from '@/components/map/route-map'
 import { TripPrice } from '@/components/trips/trip-price'
 import '@/components/trips/trips.css'
 import { getCurrentUser } from '@/lib/auth/session'
+import { todayInKz } from '@/lib/dates/kz-date'
 import { env } from '@/lib/env'
 import { isAppError } from '@/lib/errors'
 import { Link } from '@/lib/i18n/navigation'
@@ -192,6 +193,7 @@ export default async function TripPage({ params }: Props) {
             approvalMode={trip.approvalMode}
             travellers={travellers.map((tr) => ({ id: tr.id, name: tr.name, isSelf: tr.isSelf }))}
             ownBookingId={trip.ownBooking?.id ?? null}
+            today={todayInKz()}
           >
             {ownBooking}
           </BookingPanel>
