@@ -1,12 +1,13 @@
 import { getTranslations } from 'next-intl/server'
-import { formatDateTime, formatTenge } from '@/components/format'
+import { formatDateTime, formatTenge } from '@/lib/format'
 import type { TripSummary } from '@/lib/trips/list-upcoming-trips'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 export async function TripCard({ trip, locale }: { trip: TripSummary; locale: Locale }) {
   const [t, th] = await Promise.all([getTranslations('trip'), getTranslations('home')])
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const left = trip.seatsTotal - trip.seatsTaken
   return (
     <article className="card trip-card">

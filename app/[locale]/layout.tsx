@@ -27,7 +27,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           <SiteHeader locale={locale as Locale} />
           <main id="main" className="container">{children}</main>
           <footer className="site-footer">
-            <div className="container">© Poputka · Almaty · Shymkent</div>
+            <div className="container">{t('footer')}</div>
           </footer>
         </NextIntlClientProvider>
       </body>

@@ -8,6 +8,7 @@ import { memo, useEffect, useMemo } from 'react'
 import { GeoJSON, Marker, Pane, useMap } from 'react-leaflet'
 import basemapJson from './basemap.json'
 import { labelIcon } from './icons'
+import type { Locale } from '@/lib/i18n/routing'
 
 type LabelKind = 'country' | 'neighbour' | 'city'
 type BasemapFeature =
@@ -37,7 +38,7 @@ const landStyle = (feature?: Feature): PathOptions => ({
 })
 const borderStyle: PathOptions = { color: '#8c8172', weight: 1.2, opacity: 0.9, lineJoin: 'round', fill: false }
 
-function BasemapLayerImpl({ locale }: { locale: 'ru' | 'en' }) {
+function BasemapLayerImpl({ locale }: { locale: Locale }) {
   const icons = useMemo(
     () => labels.map((f) => labelIcon(f.properties.kind, locale === 'ru' ? f.properties.ru : f.properties.en)),
     [locale],

@@ -9,6 +9,7 @@ import { useEffect, useRef, type ReactNode } from 'react'
 import { MapContainer, Popup, TileLayer, ZoomControl, useMap } from 'react-leaflet'
 import { BASEMAP_BOUNDS, BasemapLayer } from './basemap-layer'
 import type { MapTileProps } from './types'
+import type { Locale } from '@/lib/i18n/routing'
 
 export interface MapFrameText {
   /** The map's accessible name (the container is a labelled region). */
@@ -42,7 +43,7 @@ export interface FitOptions {
 
 interface MapFrameProps extends MapTileProps {
   text: MapFrameText
-  locale: 'ru' | 'en'
+  locale: Locale
   /** Points the view must show ([lat, lng]); the map refits whenever they change. */
   fitPoints: [number, number][]
   fit?: FitOptions

@@ -5,6 +5,7 @@ import { Circle, Marker, Polyline } from 'react-leaflet'
 import { checkpointIcon, destinationIcon, pickupIcon, togglePopupOnSpace } from './icons'
 import { MapFrame, MapPopup, type MapFrameText } from './map-frame'
 import { PRECISION_RADIUS_METRES, type CheckpointPrecision, type LabelledPoint, type MapTileProps } from './types'
+import type { Locale } from '@/lib/i18n/routing'
 
 export interface RouteMapViewText extends MapFrameText {
   pickup: string
@@ -18,7 +19,7 @@ export interface RouteMapViewProps extends MapTileProps {
   pickup: LabelledPoint
   checkpoint: LabelledPoint & { precision: CheckpointPrecision }
   destination: LabelledPoint
-  locale: 'ru' | 'en'
+  locale: Locale
   text: RouteMapViewText
 }
 

@@ -2,7 +2,7 @@
 // beside their fields, never as an error page — results as a list and on a map, keyset pages.
 import type { Metadata } from 'next'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
-import { formatDateTime, formatDay } from '@/components/format'
+import { formatDateTime, formatDay } from '@/lib/format'
 import { TripsMap } from '@/components/map/trips-map'
 import { TripListItem } from '@/components/trips/trip-list-item'
 import '@/components/trips/trips.css'
@@ -17,6 +17,7 @@ import { searchTrips, searchTripsSchema, type SearchTripsResult } from '@/lib/tr
 import { fieldMessagesFromZod } from '@/lib/validation'
 import { SearchForm } from './search-form'
 import { searchQueryFrom, searchQueryString } from './search-query'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('search')
@@ -47,7 +48,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   }
   const formProblem = errors.cursor ? t('staleCursor') : errors.limit ? errors.limit.join(' ') : Object.keys(errors).length ? t('fixFilters') : undefined
 
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const path = getPathname({ href: '/trips', locale })
   const trips = result?.trips ?? []
   const mapTrips = trips.map((trip) => ({

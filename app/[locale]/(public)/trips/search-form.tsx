@@ -5,6 +5,7 @@ import { Field } from '@/components/ui/field'
 import type { ReferenceData } from '@/lib/trips/get-reference-data'
 import type { Locale } from '@/lib/i18n/routing'
 import type { SearchQuery } from './search-query'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 type Props = {
   action: string
@@ -16,7 +17,7 @@ type Props = {
 
 export function SearchForm({ action, locale, query, errors, reference }: Props) {
   const t = useTranslations('search')
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const origins = reference.cities.filter((c) => c.isOrigin)
   const destinations = reference.cities.filter((c) => !c.isOrigin)
   const rangeOpen = Boolean(query.dateFrom || query.dateTo || errors.dateFrom || errors.dateTo)

@@ -6,7 +6,7 @@
 // viewer holds a booking, the page passes it in as `children` and it replaces the form.
 import { useLocale, useTranslations } from 'next-intl'
 import { useState, type FormEvent, type ReactNode } from 'react'
-import { formatDateTime, formatTenge } from '@/components/format'
+import { formatDateTime, formatTenge } from '@/lib/format'
 import { partyQuote, type PricedRun } from '@/components/trips/party-quote'
 import { readTravellerVerdicts } from '@/components/trips/reasons'
 import { TravellerVerdicts } from '@/components/trips/traveller-verdicts'

@@ -5,7 +5,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
 import { randomUUID } from 'node:crypto'
-import { formatDateTime, formatDay, formatTenge } from '@/components/format'
+import { formatDateTime, formatDay, formatTenge } from '@/lib/format'
 import { RouteMap } from '@/components/map/route-map'
 import { TripPrice } from '@/components/trips/trip-price'
 import '@/components/trips/trips.css'
@@ -18,6 +18,7 @@ import { listTravellers } from '@/lib/travellers/list-travellers'
 import { getTripDetails, type TripDetails } from '@/lib/trips/get-trip-details'
 import { BookingPanel } from './booking-panel'
 import { OwnBooking } from './own-booking'
+import { localText, placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -50,11 +51,11 @@ export default async function TripPage({ params }: Props) {
     getTranslations('booking'),
     viewer && !isDriver && trip.bookable ? listTravellers(viewer) : Promise.resolve([]),
   ])
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const route = `${name(trip.originCity)} → ${name(trip.destinationCity)}`
   const pickup = trip.pickupPoint ? name(trip.pickupPoint) : trip.pickupLabel
   const checkpointName = name(trip.checkpoint)
-  const otherSide = locale === 'ru' ? trip.checkpoint.otherSideRu : trip.checkpoint.otherSideEn
+  const otherSide = localText(locale, trip.checkpoint.otherSideRu, trip.checkpoint.otherSideEn)
   const status = trip.checkpoint.status
   const cancellable = trip.status === 'SCHEDULED' || trip.status === 'BOARDING'
   const ownBooking = trip.ownBooking ? <OwnBooking booking={trip.ownBooking} cancellable={cancellable} /> : null
@@ -103,7 +104,7 @@ export default async function TripPage({ params }: Props) {
                 {status ? (
                   <>
                     {t(`checkpointState.${status.state}${status.state === 'OPEN' && !status.verified ? '_UNVERIFIED' : ''}`, { on: formatDay(locale, trip.departureOn, false) })}
-                    {(locale === 'ru' ? status.noteRu : status.noteEn) ? <> — {locale === 'ru' ? status.noteRu : status.noteEn}</> : null}
+                    {localText(locale, status.noteRu, status.noteEn) ? <> — {localText(locale, status.noteRu, status.noteEn)}</> : null}
                     <br />
                     <span className="small muted">{t('source', { source: status.source })}</span>
                   </>

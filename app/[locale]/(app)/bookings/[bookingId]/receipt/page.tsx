@@ -4,7 +4,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
-import { formatDateTime, formatDay, formatTenge } from '@/components/format'
+import { formatDateTime, formatDay, formatTenge } from '@/lib/format'
 import { requirePageUser } from '@/lib/auth/session'
 import { getReceipt } from '@/lib/bookings/get-receipt'
 import { isAppError } from '@/lib/errors'
@@ -12,6 +12,7 @@ import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { PrintButton } from './print-button'
 import './receipt.css'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -44,7 +45,7 @@ export default async function ReceiptPage({ params }: Props) {
     }
     throw error
   }
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const { trip } = receipt
   const money = (amount: number) => formatTenge(locale, amount)
   return (
