@@ -30,7 +30,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const { locale } = await params
   setRequestLocale(locale)
   const query = searchQueryFrom(await searchParams)
-  const [t, reference] = await Promise.all([getTranslations('search'), getReferenceData()])
+  const [t, tc, reference] = await Promise.all([getTranslations('search'), getTranslations('common'), getReferenceData()])
 
   let errors: Record<string, string[]> = {}
   let result: SearchTripsResult | null = null
@@ -50,6 +50,22 @@ export default async function SearchPage({ params, searchParams }: Props) {
 
   const name = (v: PlaceNames) => placeName(locale, v)
   const path = getPathname({ href: '/trips', locale })
+  // After a search (and with nothing to fix) the filters fold into one line on phones, so the
+  // results are in view: "Алматы → Бишкек · 5 дек. · 2 места".
+  const searched = Object.keys(query).some((k) => k !== 'cursor' && k !== 'limit')
+  const city = (id: string | undefined) => reference.cities.find((c) => c.id === id)
+  const checkpoint = reference.checkpoints.find((c) => c.id === query.checkpoint)
+  const summary =
+    searched && !Object.keys(errors).length
+      ? [
+          `${city(query.from) ? name(city(query.from)!) : t('anyCity')} → ${city(query.to) ? name(city(query.to)!) : t('anyDestination')}`,
+          checkpoint ? name(checkpoint) : null,
+          query.date ? formatDay(locale, query.date, false) : query.dateFrom || query.dateTo ? `${query.dateFrom ? formatDay(locale, query.dateFrom, false) : '…'} – ${query.dateTo ? formatDay(locale, query.dateTo, false) : '…'}` : t('dateHint'),
+          tc('seats', { count: Number(query.seats ?? 1) || 1 }),
+        ]
+          .filter(Boolean)
+          .join(' · ')
+      : null
   const trips = result?.trips ?? []
   const mapTrips = trips.map((trip) => ({
     id: trip.id,
@@ -63,7 +79,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   return (
     <div className="stack">
       <h1>{t('title')}</h1>
-      <SearchForm action={path} locale={locale} query={query} errors={errors} reference={reference} />
+      <SearchForm action={`${path}#results-heading`} locale={locale} query={query} errors={errors} reference={reference} summary={summary} />
       <FormMessage message={formProblem} tone="block" />
       {result ? (
         <section aria-labelledby="results-heading" className="stack-sm">

@@ -13,16 +13,18 @@ type Props = {
   query: SearchQuery
   errors: Record<string, string[]>
   reference: Pick<ReferenceData, 'cities' | 'checkpoints'>
+  /** After a search: the filters in one line; phones then show the line and fold the form. */
+  summary?: string | null
 }
 
-export function SearchForm({ action, locale, query, errors, reference }: Props) {
+export function SearchForm({ action, locale, query, errors, reference, summary }: Props) {
   const t = useTranslations('search')
   const name = (v: PlaceNames) => placeName(locale, v)
   const origins = reference.cities.filter((c) => c.isOrigin)
   const destinations = reference.cities.filter((c) => !c.isOrigin)
   const rangeOpen = Boolean(query.dateFrom || query.dateTo || errors.dateFrom || errors.dateTo)
-  return (
-    <form method="get" action={action} className="form search-form card" aria-labelledby="search-heading" noValidate>
+  const form = (
+    <form method="get" action={action} className={summary ? 'form search-form' : 'form search-form card'} aria-labelledby="search-heading" noValidate>
       <h2 id="search-heading" className="sr-only">{t('filters')}</h2>
       <div className="grid grid-auto">
         <Field id="search-date" label={t('date')} hint={t('dateHint')} errors={errors.date}>
@@ -85,5 +87,16 @@ export function SearchForm({ action, locale, query, errors, reference }: Props) 
         <button type="submit" className="button">{t('submit')}</button>
       </div>
     </form>
+  )
+  if (!summary) return form
+  // A <details> folded on phones; from 960 px wide its summary hides and the form always shows.
+  return (
+    <details className="search-filters card">
+      <summary>
+        <span className="search-summary-text">{summary}</span>
+        <span className="search-summary-edit">{t('editFilters')}</span>
+      </summary>
+      {form}
+    </details>
   )
 }
