@@ -55,7 +55,7 @@ export function BookingCard({ booking }: { booking: MyBooking }) {
         {confirmed && booking.paymentState === 'OWED' ? (
           <ActionForm action={markPaymentAction} fields={{ bookingId: booking.id, state: 'PAID' }} label={t('iPaid')} />
         ) : null}
-        {confirmed && booking.paymentState !== 'DISPUTED' ? (
+        {confirmed && (booking.paymentState === 'PAID' || booking.paymentState === 'CONFIRMED') ? (
           <ActionForm
             action={markPaymentAction}
             fields={{ bookingId: booking.id, state: 'DISPUTED' }}

@@ -2,6 +2,7 @@
 // be shared in a chat). Errors come from searchTripsSchema and sit beside their fields.
 import { useTranslations } from 'next-intl'
 import { Field } from '@/components/ui/field'
+import { formatDay } from '@/lib/format'
 import type { ReferenceData } from '@/lib/trips/get-reference-data'
 import type { Locale } from '@/lib/i18n/routing'
 import type { SearchQuery } from './search-query'
@@ -19,6 +20,12 @@ type Props = {
 
 export function SearchForm({ action, locale, query, errors, reference, summary }: Props) {
   const t = useTranslations('search')
+  const tp = useTranslations('publish')
+  // The same words as the publish form's checkpoint list ("закрыт, открытие ожидается 31 июля").
+  const closedWords = (a: { reason?: string; reopensOn?: string | null }) =>
+    a.reason === 'CLOSED' && a.reopensOn
+      ? tp('checkpointClosedUntil', { date: formatDay(locale, a.reopensOn, false) })
+      : tp(`checkpointState.${(a.reason ?? 'NO_STATUS') as 'CLOSED' | 'CARGO_ONLY' | 'UNCONFIRMED' | 'NO_STATUS'}`)
   const name = (v: PlaceNames) => placeName(locale, v)
   const origins = reference.cities.filter((c) => c.isOrigin)
   const destinations = reference.cities.filter((c) => !c.isOrigin)
@@ -51,7 +58,7 @@ export function SearchForm({ action, locale, query, errors, reference, summary }
             <option value="">{t('anyCheckpoint')}</option>
             {reference.checkpoints.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.availability.open ? name(c) : t('checkpointNotOpen', { name: name(c) })}
+                {c.availability.open ? name(c) : `${name(c)} — ${closedWords(c.availability)}`}
               </option>
             ))}
           </select>

@@ -85,7 +85,7 @@ export default async function ManageTripPage({
     <ActionAnnouncer closeLabel={t('closeMessage')}>
       <div className="stack">
         <div className="stack-sm">
-          <p className="small"><Link href="/my-trips">{t('backToRuns')}</Link></p>
+          <p className="small"><Link href="/my-trips" className="back-link">{t('backToRuns')}</Link></p>
           <div className="spread">
             <h1>{route}</h1>
             <StatusBadge status={trip.status} />
@@ -240,7 +240,7 @@ export default async function ManageTripPage({
                       {r.paymentState !== 'CONFIRMED' ? (
                         <ActionForm action={markPaymentAction} fields={{ bookingId: r.id, state: 'CONFIRMED' }} label={t('paymentReceived')} className="button small" />
                       ) : null}
-                      {r.paymentState !== 'DISPUTED' ? (
+                      {r.paymentState === 'PAID' || r.paymentState === 'CONFIRMED' ? (
                         <ActionForm action={markPaymentAction} fields={{ bookingId: r.id, state: 'DISPUTED' }} label={t('paymentDispute')} className="button secondary small" />
                       ) : null}
                     </span>

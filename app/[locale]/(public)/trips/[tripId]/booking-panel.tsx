@@ -15,6 +15,7 @@ import { useFormAction } from '@/components/ui/use-form-action'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { bookSeatsAction } from './actions'
+import { TravellerForm } from '@/app/[locale]/(app)/stay/traveller-form'
 
 export type BookingTraveller = { id: string; name: string; isSelf: boolean }
 
@@ -108,9 +109,11 @@ export function BookingPanel({ tripId, idempotencyKey, run, approvalMode, travel
                 </label>
               ))
             )}
-            <p className="small" style={{ margin: 0 }}>
-              <Link href="/stay">{t('addCompanion')}</Link>
-            </p>
+            {/* Adding a companion here keeps the run page (and the choices made on it) in place. */}
+            <details className="add-companion">
+              <summary>{t('addCompanion')}</summary>
+              <TravellerForm stayOnPage />
+            </details>
             <div aria-live="polite">
               {fieldErrors.travellerIds ? <p id="travellers-error" className="field-error">{fieldErrors.travellerIds.join(' ')}</p> : null}
             </div>

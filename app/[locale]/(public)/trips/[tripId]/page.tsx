@@ -64,7 +64,7 @@ export default async function TripPage({ params }: Props) {
     <div className="stack">
       <header className="stack-sm">
         <p className="small muted" style={{ margin: 0 }}>
-          <Link href="/trips">{t('backToSearch')}</Link>
+          <Link href="/trips" className="back-link">{t('backToSearch')}</Link>
         </p>
         <h1 style={{ marginBottom: 0 }}>{route}</h1>
         <p className="lead" style={{ margin: 0 }}>
@@ -94,8 +94,6 @@ export default async function TripPage({ params }: Props) {
               <dt>{t('checkpoint')}</dt>
               <dd>
                 {checkpointName} — {otherSide}
-                <br />
-                <span className="small muted">{t(`precision.${trip.checkpoint.coordinatePrecision}`)}</span>
               </dd>
             </div>
             <div>
@@ -104,9 +102,8 @@ export default async function TripPage({ params }: Props) {
                 {status ? (
                   <>
                     {t(`checkpointState.${status.state}${status.state === 'OPEN' && !status.verified ? '_UNVERIFIED' : ''}`, { on: formatDay(locale, trip.departureOn, false) })}
+                    {/* The status row's source and the map point's precision are our research notes, not the rider's. */}
                     {localText(locale, status.noteRu, status.noteEn) ? <> — {localText(locale, status.noteRu, status.noteEn)}</> : null}
-                    <br />
-                    <span className="small muted">{t('source', { source: status.source })}</span>
                   </>
                 ) : (
                   t('checkpointUnknown', { on: formatDay(locale, trip.departureOn, false) })

@@ -39,7 +39,7 @@ export default async function ReceiptPage({ params }: Props) {
         <div className="stack">
           <h1>{t('title')}</h1>
           <p className="notice info">{t('notConfirmed')}</p>
-          <Link href="/bookings">{t('back')}</Link>
+          <Link href="/bookings" className="back-link">{t('back')}</Link>
         </div>
       )
     }
@@ -110,7 +110,7 @@ export default async function ReceiptPage({ params }: Props) {
       </dl>
       <p className="small muted">{t('note')}</p>
       <p className="no-print">
-        <Link href="/bookings">{t('back')}</Link>
+        <Link href="/bookings" className="back-link">{t('back')}</Link>
       </p>
     </article>
   )

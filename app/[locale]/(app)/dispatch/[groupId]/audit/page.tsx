@@ -35,7 +35,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         <h1 style={{ margin: 0 }}>{date ? t('titleOn', { date: formatDay(locale, date) }) : t('title')}</h1>
         <div className="dx-links">
           {date ? <Link href={`/dispatch/${groupId}/audit`}>{t('allDays')}</Link> : null}
-          <Link href={`/dispatch/${groupId}/${boardDate}`}>{t('backToBoard')}</Link>
+          <Link href={`/dispatch/${groupId}/${boardDate}`} className="back-link">{t('backToBoard')}</Link>
         </div>
       </div>
       <p className="muted" style={{ margin: 0 }}>{log.group.name} · {t('lead')}</p>

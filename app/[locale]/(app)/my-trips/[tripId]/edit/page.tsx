@@ -39,7 +39,7 @@ export default async function EditTripPage({ params }: { params: Promise<{ local
 
   return (
     <div className="stack">
-      <p className="small"><Link href={`/my-trips/${trip.id}`}>{t('backToRun')}</Link></p>
+      <p className="small"><Link href={`/my-trips/${trip.id}`} className="back-link">{t('backToRun')}</Link></p>
       <div className="stack-sm">
         <h1 id="edit-title">{t('title')}</h1>
         <p className="muted">{title} · {formatDateTime(locale, trip.departureAt)}</p>

@@ -33,7 +33,7 @@ export default async function DayManifestPage({ params }: { params: Promise<{ lo
         <div className="dx-links no-print">
           <PrintButton label={t('print')} />
           <a href={`/api/dispatch/${groupId}/${date}/manifest.csv`} download>{t('csv')}</a>
-          <Link href={`/dispatch/${groupId}/${date}`}>{t('backToBoard')}</Link>
+          <Link href={`/dispatch/${groupId}/${date}`} className="back-link">{t('backToBoard')}</Link>
         </div>
       </div>
       {day.runs.length === 0 ? <p className="notice info">{t('noRuns')}</p> : null}

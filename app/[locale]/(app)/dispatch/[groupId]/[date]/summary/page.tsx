@@ -39,7 +39,7 @@ export default async function DaySummaryPage({ params }: { params: Promise<Param
           <h1>{t('title', { date: formatDay(locale, date) })}</h1>
           <Link href={`/dispatch/${groupId}/${addDaysIso(date, 1)}/summary`} className="button secondary small">{t('nextDay')} →</Link>
         </nav>
-        <Link href={`/dispatch/${groupId}/${date}`}>{t('backToBoard')}</Link>
+        <Link href={`/dispatch/${groupId}/${date}`} className="back-link">{t('backToBoard')}</Link>
       </div>
       <p className="muted" style={{ margin: 0 }}>{summary.group.name}</p>
 
