@@ -121,7 +121,10 @@ async function keepPage(request, response) {
 /** The page carries a hidden "offline — as of <time it was rendered>" note; a cached copy shows it. */
 async function showOfflineNote(hit) {
   const html = await hit.text()
-  const shown = html.replace(/(<[^>]*\bdata-offline-note\b[^>]*?)\shidden(?:="")?/, '$1')
+  // The attribute for the first paint, and a style rule that survives React re-rendering the note.
+  const shown = html
+    .replace(/(<[^>]*\bdata-offline-note\b[^>]*?)\shidden(?:="")?/, '$1')
+    .replace('</head>', '<style>[data-offline-note]{display:block!important}</style></head>')
   const headers = new Headers(hit.headers)
   headers.delete('content-length')
   return new Response(shown, { status: 200, headers })

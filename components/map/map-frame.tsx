@@ -54,6 +54,7 @@ interface MapFrameProps extends MapTileProps {
 
 /** Cities are unreadable below this zoom; at and above 15 there is nothing more the basemap can show. */
 const CITY_LABELS_FROM_ZOOM = 5
+const TOWN_LABELS_FROM_ZOOM = 7.5
 const OFFLINE_MAX_ZOOM = 15
 const TILES_MAX_ZOOM = 19
 /** With nothing to show: Shymkent, Tashkent, Bishkek and Almaty, the product's home ground. */
@@ -91,6 +92,47 @@ export function MapFrame({ text, locale, fitPoints, fit, dragging, tileUrl, tile
   )
 }
 
+type Box = { left: number; top: number; right: number; bottom: number }
+const overlaps = (a: Box, b: Box, gap = 2) => a.left < b.right + gap && b.left < a.right + gap && a.top < b.bottom + gap && b.top < a.bottom + gap
+
+/**
+ * Keeps the map readable at any size: a place name that would run past the right edge goes to the
+ * left of its dot; a name that still would not fit, or that would sit under a marker or an earlier
+ * (more important) name, is hidden; markers that land on each other are nudged apart.
+ */
+export function declutter(container: HTMLElement): void {
+  const frame = container.getBoundingClientRect()
+  const markers = [...container.querySelectorAll<HTMLElement>('.leaflet-marker-pane .pmap-icon')]
+  // Markers first: each one that overlaps an earlier one moves down-right until it is clear.
+  const placed: Box[] = []
+  for (const marker of markers) {
+    marker.style.translate = ''
+    let box: Box = marker.getBoundingClientRect()
+    let shift = 0
+    while (placed.some((p) => overlaps(box, p, 0)) && shift < 4) {
+      shift++
+      marker.style.translate = `${shift * 12}px ${shift * 12}px`
+      box = marker.getBoundingClientRect()
+    }
+    placed.push(box)
+  }
+  const taken: Box[] = [...placed]
+  for (const label of container.querySelectorAll<HTMLElement>('.pmap-label')) {
+    label.classList.remove('pmap-label-hidden', 'pmap-label-flip')
+    const text = label.querySelector<HTMLElement>('.pmap-label-text')
+    if (!text || text.offsetParent === null) continue
+    let box: Box = text.getBoundingClientRect()
+    if (box.right > frame.right - 4 && label.classList.contains('pmap-label-dotted')) {
+      label.classList.add('pmap-label-flip')
+      box = text.getBoundingClientRect()
+    }
+    const outside = box.left < frame.left + 2 || box.right > frame.right - 2 || box.top < frame.top || box.bottom > frame.bottom
+    const inside = box.right > frame.left && box.left < frame.right && box.bottom > frame.top && box.top < frame.bottom
+    if (inside && (outside || taken.some((t) => overlaps(box, t)))) label.classList.add('pmap-label-hidden')
+    else if (inside) taken.push(box)
+  }
+}
+
 /** What react-leaflet has no props for: ARIA on the container, refitting, wheel zoom on focus. */
 function MapBehaviour({ text, fitPoints, fit }: { text: MapFrameText; fitPoints: [number, number][]; fit: L.FitBoundsOptions }) {
   const map = useMap()
@@ -111,11 +153,16 @@ function MapBehaviour({ text, fitPoints, fit }: { text: MapFrameText; fitPoints:
     // The wheel scrolls the page until the visitor clicks or tabs into the map.
     const enableWheel = () => map.scrollWheelZoom.enable()
     const disableWheel = () => map.scrollWheelZoom.disable()
-    const onZoom = () => map.getContainer().classList.toggle('pmap-z-low', map.getZoom() < CITY_LABELS_FROM_ZOOM)
+    const onZoom = () => {
+      map.getContainer().classList.toggle('pmap-z-low', map.getZoom() < CITY_LABELS_FROM_ZOOM)
+      map.getContainer().classList.toggle('pmap-z-mid', map.getZoom() < TOWN_LABELS_FROM_ZOOM)
+    }
+    const tidy = () => declutter(map.getContainer())
     onZoom()
-    map.on('popupopen', onPopupOpen).on('focus', enableWheel).on('blur', disableWheel).on('zoomend', onZoom)
+    tidy()
+    map.on('popupopen', onPopupOpen).on('focus', enableWheel).on('blur', disableWheel).on('zoomend', onZoom).on('moveend zoomend resize', tidy)
     return () => {
-      map.off('popupopen', onPopupOpen).off('focus', enableWheel).off('blur', disableWheel).off('zoomend', onZoom)
+      map.off('popupopen', onPopupOpen).off('focus', enableWheel).off('blur', disableWheel).off('zoomend', onZoom).off('moveend zoomend resize', tidy)
     }
   }, [map, text.closePopup])
 
