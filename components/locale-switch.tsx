@@ -7,7 +7,7 @@ import { localeNames, locales, type Locale } from '@/lib/i18n/routing'
 const SWITCH_LABEL: Record<Locale, string> = {
   ru: 'Переключить на русский',
   en: 'Switch to English',
-  kk: 'Қазақшаға ауысу',
+  kk: 'Қазақша — тілді ауыстыру',
 }
 
 /** The same page in each other language. Plain links on purpose: the request goes through

@@ -121,15 +121,18 @@ export function declutter(container: HTMLElement): void {
     label.classList.remove('pmap-label-hidden', 'pmap-label-flip')
     const text = label.querySelector<HTMLElement>('.pmap-label-text')
     if (!text || text.offsetParent === null) continue
+    const outside = (b: Box) => b.left < frame.left + 2 || b.right > frame.right - 2 || b.top < frame.top || b.bottom > frame.bottom
+    const blocked = (b: Box) => outside(b) || taken.some((t) => overlaps(b, t))
     let box: Box = text.getBoundingClientRect()
-    if (box.right > frame.right - 4 && label.classList.contains('pmap-label-dotted')) {
+    const inside = box.right > frame.left && box.left < frame.right && box.bottom > frame.top && box.top < frame.bottom
+    if (!inside) continue
+    // Right of the dot first; else left of it; else not at all (never clipped, never over a marker).
+    if (blocked(box) && label.classList.contains('pmap-label-dotted')) {
       label.classList.add('pmap-label-flip')
       box = text.getBoundingClientRect()
     }
-    const outside = box.left < frame.left + 2 || box.right > frame.right - 2 || box.top < frame.top || box.bottom > frame.bottom
-    const inside = box.right > frame.left && box.left < frame.right && box.bottom > frame.top && box.top < frame.bottom
-    if (inside && (outside || taken.some((t) => overlaps(box, t)))) label.classList.add('pmap-label-hidden')
-    else if (inside) taken.push(box)
+    if (blocked(box)) label.classList.add('pmap-label-hidden')
+    else taken.push(box)
   }
 }
 
