@@ -214,7 +214,10 @@ test('a rider books a party of two, sees the share and the cap, and finds it in 
   const quote = page.getByTestId('booking-quote')
   await expect(page.getByRole('checkbox', { name: `${self.name} (вы)` })).toBeChecked()
   await expect(quote).toContainText(/не больше\s12\s000\s₸/)
-  await expect(page.getByRole('link', { name: 'Добавить спутника' })).toHaveAttribute('href', '/stay')
+  // Adding a companion opens a form right here: the run page (and what is ticked) stays.
+  await page.getByText('Добавить спутника', { exact: true }).click()
+  await expect(page.getByRole('form', { name: 'Добавить попутчика' })).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`/trips/${tripId}$`))
   await page.getByRole('checkbox', { name: companion.name }).check()
   // Recomputed in the browser as the box is ticked.
   await expect(quote).toContainText('Стоимость за 2 места')

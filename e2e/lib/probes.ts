@@ -158,6 +158,7 @@ export const probes: Record<string, Build> = {
   'page /': () => page('/'),
   'page /sign-in': () => page('/sign-in'),
   'page /register': () => page('/register'),
+  'page /offline': () => page('/offline'),
   'page /trips': ({ world }) => page(`/trips?date=${world.date}&from=almaty`),
   'page /trips/[tripId]': ({ world }) => page(`/trips/${world.tripId}`),
   'page /account': () => page('/account'),
