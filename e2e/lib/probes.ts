@@ -7,7 +7,6 @@ import type { AccessEntry, Audience } from '@/lib/auth/access-table'
 import { entryKey } from '@/lib/auth/access-table'
 import type { ActionFields } from './server-actions'
 import { kzDate, type Cast, type World } from './world'
-import { e2eDb } from '../fixtures'
 
 export type HttpProbe = { kind: 'http'; method: string; url: string; json?: unknown; form?: Record<string, string>; headers?: Record<string, string> }
 export type ActionProbe = { kind: 'action'; fields: ActionFields; params?: Record<string, string> }
@@ -37,6 +36,9 @@ function publishBody(carId: string) {
     pricingMode: 'PER_SEAT', pricePerSeatTenge: 5000, approvalMode: 'INSTANT',
   }
 }
+
+const OPEN_RUN_SLOTS = ['00:30', '09:00', '17:30'] as const
+let openRunCalls = 0
 
 /** The rider marks PAID; anyone else asks for what a manager would (CONFIRMED). */
 const paymentState = (a: Audience) => (a === 'bookingOwner' ? 'PAID' : 'CONFIRMED')
@@ -106,13 +108,12 @@ export const probes: Record<string, Build> = {
   'GET /api/dispatch/[groupId]/[date]/manifest.csv': ({ world }) => get(`/api/dispatch/${world.groupId}/${world.date}/manifest.csv`),
   'GET /api/dispatch/[groupId]/audit': ({ world }) => get(`/api/dispatch/${world.groupId}/audit`),
   'POST /api/dispatch/[groupId]/[date]/moves': ({ world }) => send('POST', `/api/dispatch/${world.groupId}/${world.date}/moves`, { bookingId: world.bookingId, targetTripId: world.targetTripId }),
-  'POST /api/dispatch/[groupId]/[date]/runs': async ({ world, cast }) => {
-    // A car of the driver's with nothing else that day: one car cannot be on two runs at once, and
-    // the world's runs (and an earlier allowed caller's) already hold the driver's first car.
-    const plate = `${Math.floor(100 + Math.random() * 899)}PR${String(Math.floor(Math.random() * 99)).padStart(2, '0')}`
-    const { rows } = await e2eDb().query<{ id: string }>(`INSERT INTO cars (owner_id, make, model, colour, plate, seats) VALUES ($1, 'Toyota', 'Hiace', 'белый', $2, 7) RETURNING id`, [cast.users.tripDriver.id, plate])
-    const { departureOn: _on, ...body } = publishBody(rows[0]!.id)
-    return send('POST', `/api/dispatch/${world.groupId}/${world.date}/runs`, { ...body, departureTime: '18:00', driverId: cast.users.tripDriver.id })
+  'POST /api/dispatch/[groupId]/[date]/runs': ({ world, cast }) => {
+    // The driver's spare car, in the next free slot: one car is on one run at a time (a one-way
+    // run holds it eight hours), and each allowed caller opens a run.
+    const departureTime = OPEN_RUN_SLOTS[openRunCalls++ % OPEN_RUN_SLOTS.length]!
+    const { departureOn: _on, ...body } = publishBody(cast.users.tripDriver.spareCarId!)
+    return send('POST', `/api/dispatch/${world.groupId}/${world.date}/runs`, { ...body, departureTime, driverId: cast.users.tripDriver.id })
   },
   'POST /api/dispatch/bookings/[bookingId]/promote': ({ world }) => send('POST', `/api/dispatch/bookings/${world.waitlistedBookingId}/promote`),
   'POST /api/dispatch/runs/[tripId]/cancel-and-move': ({ world }) =>

@@ -69,7 +69,7 @@ export function findPrivateMarkers(body: string, hides: readonly PrivateMarker[]
   return found
 }
 
-export type Member = TestUser & { roles: Role[]; travellerId: string; carId?: string; context: BrowserContext }
+export type Member = TestUser & { roles: Role[]; travellerId: string; carId?: string; spareCarId?: string; context: BrowserContext }
 
 export type Cast = {
   users: Record<Exclude<Audience, 'anonymous'>, Member>
@@ -159,9 +159,11 @@ export async function createCast(browser: Browser, baseURL: string): Promise<Cas
       const user = await createUser({ roles: ROLES[audience], name: `${audience} ${randomUUID().slice(0, 4)}` })
       const travellerId = await addTraveller(user.id, user.name, true)
       const carId = ROLES[audience].includes('DRIVER') ? await addCar(user.id) : undefined
+      // A second car with no runs, for runs opened for the driver (one car is on one run at a time).
+      const spareCarId = ROLES[audience].includes('DRIVER') ? await addCar(user.id) : undefined
       const context = await browser.newContext()
       await signInContext(context, user)
-      return [audience, { ...user, roles: ROLES[audience], travellerId, carId, context }] as const
+      return [audience, { ...user, roles: ROLES[audience], travellerId, carId, spareCarId, context }] as const
     }),
   )
   const users = Object.fromEntries(entries) as Cast['users']
