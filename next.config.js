@@ -26,7 +26,11 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   experimental: { authInterrupts: true },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }]
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // The worker must be re-checked on every visit, or a fixed one could take a day to arrive.
+      { source: '/sw.js', headers: [{ key: 'Cache-Control', value: 'no-cache, max-age=0' }] },
+    ]
   },
 }
 

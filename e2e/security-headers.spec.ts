@@ -117,6 +117,9 @@ async function watchCsp(page: Page): Promise<string[]> {
 }
 
 test('the main pages run under the CSP without a single violation', async ({ cast, world }) => {
+  // Fifteen pages, each also registering the service worker in a fresh context: a minute is tight
+  // on a busy machine.
+  test.setTimeout(150_000)
   const visits: [Audience, string][] = [
     ['anonymous', '/'],
     ['anonymous', `/trips?date=${world.date}&from=almaty`],

@@ -3,7 +3,7 @@
 // Anything unexpected becomes a 500 with no internals in the body, logged with the request id.
 import { NextResponse, type NextRequest } from 'next/server'
 import { z } from 'zod'
-import { formatDay } from '@/components/format'
+import { formatDay } from '@/lib/format'
 import { AppError, isAppError, isDatabaseUnavailable, type FieldMessage } from '@/lib/errors'
 import { log } from '@/lib/log'
 import { localeFromHeaders, translatorFor } from '@/lib/i18n/messages'

@@ -30,6 +30,7 @@ function messageFor(issue: z.core.$ZodIssue): FieldMessage {
   if (issue.message.startsWith('v.')) return { key: `validation.${issue.message.slice(2)}` }
   switch (issue.code) {
     case 'invalid_type':
+      if (issue.expected === 'int' && typeof issue.input === 'number') return { key: 'validation.integer' }
       return issue.input === undefined || issue.input === null
         ? { key: 'validation.required' }
         : { key: 'validation.invalidType' }

@@ -11,7 +11,7 @@
 // Use: server — reasonText(await getTranslations('stayReasons'), locale, reason)
 //      client — reasonText(useTranslations('stayReasons'), useLocale() as Locale, reason)
 //      outside React — reasonText(translatorFor(locale, 'stayReasons'), locale, reason)
-import { formatDay } from '@/components/format'
+import { formatDay } from '@/lib/format'
 import type { Locale } from '@/lib/i18n/routing'
 import { countryName } from '@/lib/travellers/countries'
 

@@ -231,6 +231,7 @@ export const accessTable: readonly AccessEntry[] = [
   page('/', { allow: EVERYONE }),
   page('/sign-in', { allow: EVERYONE }),
   page('/register', { allow: EVERYONE }),
+  page('/offline', { allow: EVERYONE, note: 'what the service worker shows offline for a page it has no copy of' }),
   page('/trips', { allow: EVERYONE, hides: RIDER_DATA_ON_PAGES }),
   page('/trips/[tripId]', { allow: EVERYONE, hides: RIDER_DATA_ON_PAGES }),
   page('/account', { allow: SIGNED_IN }),

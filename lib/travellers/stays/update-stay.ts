@@ -8,7 +8,7 @@ import { isoDateSchema, optionalIsoDateSchema } from '../iso-date'
 import type { StayWriteResult } from './add-stay'
 import { findOwnStay } from './find-own-stay'
 import { listStays } from './list-stays'
-import { checkStayDates, secondOpenStayError, staySelect, toStayView, touchesAnother } from './stay-view'
+import { checkNoOverlapWithOpenStay, checkStayDates, secondOpenStayError, staySelect, toStayView, touchesAnother } from './stay-view'
 
 /** Either date or both; `exitOn: null` (or '') reopens the stay (still in Kazakhstan). */
 export const updateStaySchema = z
@@ -38,6 +38,7 @@ export async function updateStay(
     exitOn: parsed.exitOn === undefined ? current.exitOn : parsed.exitOn,
   }
   checkStayDates(next, today)
+  checkNoOverlapWithOpenStay({ id: stayId, ...next }, await listStays(actor, current.travellerId), today)
   let row
   try {
     const { count } = await db.stay.updateMany({

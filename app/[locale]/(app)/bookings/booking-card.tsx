@@ -1,7 +1,7 @@
 // One booking in "My bookings": the run, its status in words, who travels, what is owed now and the
 // cap, the payment log with the rider's buttons, cancel and the receipt.
 import { useLocale, useTranslations } from 'next-intl'
-import { formatDateTime, formatTenge } from '@/components/format'
+import { formatDateTime, formatTenge } from '@/lib/format'
 import { ActionForm } from '@/components/trips/action-form'
 import { bookingStatusText, bookingStatusTone, isLiveBooking } from '@/components/trips/booking-texts'
 import { readReasons } from '@/components/trips/reasons'
@@ -10,6 +10,7 @@ import type { MyBooking } from '@/lib/bookings/list-my-bookings'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { cancelMyBookingAction, markPaymentAction } from './actions'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 export function BookingCard({ booking }: { booking: MyBooking }) {
   const t = useTranslations('bookings')
@@ -17,7 +18,7 @@ export function BookingCard({ booking }: { booking: MyBooking }) {
   const tt = useTranslations('trip')
   const locale = useLocale() as Locale
   const money = (amount: number) => formatTenge(locale, amount)
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const { trip } = booking
   const route = `${name(trip.originCity)} → ${name(trip.destinationCity)}`
   const live = isLiveBooking(booking.status)
@@ -66,7 +67,7 @@ export function BookingCard({ booking }: { booking: MyBooking }) {
         {confirmed && booking.paymentState === 'OWED' ? (
           <ActionForm action={markPaymentAction} fields={{ bookingId: booking.id, state: 'PAID' }} label={t('iPaid')} />
         ) : null}
-        {confirmed && booking.paymentState !== 'DISPUTED' ? (
+        {confirmed && (booking.paymentState === 'PAID' || booking.paymentState === 'CONFIRMED') ? (
           <ActionForm
             action={markPaymentAction}
             fields={{ bookingId: booking.id, state: 'DISPUTED' }}

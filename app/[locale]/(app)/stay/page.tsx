@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
-import { formatDateTime, formatDay } from '@/components/format'
+import { formatDateTime, formatDay } from '@/lib/format'
 import { reasonText } from '@/components/stay/reason-text'
 import { StayCalendar } from '@/components/stay/stay-calendar'
 import { readReasons } from '@/components/trips/reasons'

@@ -24,6 +24,12 @@ export default async function SignInPage({
   return (
     <div className="card stack" style={{ maxWidth: 460, margin: '0 auto' }}>
       <h1>{t('signInTitle')}</h1>
+      {/* Sent here from a page that needs an account: say why, not just "sign in". */}
+      {callbackUrl && callbackUrl !== '/' ? (
+        <p className="notice info" role="status">
+          {callbackUrl === '/stay' || callbackUrl.startsWith('/stay?') ? t('whyStay') : t('whySignIn')}
+        </p>
+      ) : null}
       <SignInForm callbackUrl={callbackUrl} />
       <p className="small">
         {t('noAccount')} <Link href="/register">{t('submitRegister')}</Link>

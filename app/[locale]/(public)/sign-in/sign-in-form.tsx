@@ -1,6 +1,7 @@
 'use client'
 
 import { signIn } from 'next-auth/react'
+import { clearPrivateCaches } from '@/components/service-worker'
 import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { Field, FormMessage } from '@/components/ui/field'
@@ -24,6 +25,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     }).catch(() => undefined)
     setPending(false)
     if (result?.ok && !result.error) {
+      // Pages another account left for offline use are not this one's to see.
+      await clearPrivateCaches()
       router.replace(callbackUrl)
       router.refresh()
       return

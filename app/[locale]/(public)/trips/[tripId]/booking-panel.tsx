@@ -6,7 +6,7 @@
 // viewer holds a booking, the page passes it in as `children` and it replaces the form.
 import { useLocale, useTranslations } from 'next-intl'
 import { useState, type FormEvent, type ReactNode } from 'react'
-import { formatDateTime, formatTenge } from '@/components/format'
+import { formatDateTime, formatTenge } from '@/lib/format'
 import { partyQuote, type PricedRun } from '@/components/trips/party-quote'
 import { readTravellerVerdicts } from '@/components/trips/reasons'
 import { TravellerVerdicts } from '@/components/trips/traveller-verdicts'
@@ -17,6 +17,7 @@ import type { Locale } from '@/lib/i18n/routing'
 import { bookSeatsAction } from './actions'
 import { CurrentStayFields, readCurrentStayRequired, type CurrentStayTraveller } from './current-stay-fields'
 import { OneWayOffers, readOneWayOffers } from './one-way-offers'
+import { TravellerForm } from '@/app/[locale]/(app)/stay/traveller-form'
 
 export type BookingTraveller = { id: string; name: string; isSelf: boolean }
 
@@ -124,9 +125,11 @@ export function BookingPanel({ tripId, idempotencyKey, run, approvalMode, travel
                 </label>
               ))
             )}
-            <p className="small" style={{ margin: 0 }}>
-              <Link href="/stay">{t('addCompanion')}</Link>
-            </p>
+            {/* Adding a companion here keeps the run page (and the choices made on it) in place. */}
+            <details className="add-companion">
+              <summary>{t('addCompanion')}</summary>
+              <TravellerForm stayOnPage />
+            </details>
             <div aria-live="polite">
               {fieldErrors.travellerIds ? <p id="travellers-error" className="field-error">{fieldErrors.travellerIds.join(' ')}</p> : null}
             </div>

@@ -1,7 +1,7 @@
 // Leaving is never refused: when a round trip is refused because the rider would leave over the
 // limit, the answer lists the one-way runs out in the next days (LEGAL_BLOCKED details).
 import { useLocale, useTranslations } from 'next-intl'
-import { formatDateTime } from '@/components/format'
+import { formatDateTime } from '@/lib/format'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 
