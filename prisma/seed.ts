@@ -140,7 +140,9 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     // The demo coordinator's group: the three demo drivers and their runs (the day board).
     await seedDemoGroup(tx, users)
     return { trips }
-  })
+    // Dozens of inserts in one transaction: on a busy machine they outlast Prisma's 5 s default, and
+    // a first start must not fail for that (all or nothing still holds).
+  }, { timeout: 60_000, maxWait: 10_000 })
 }
 
 /** The stage a demo run is in at `now`: boarding in its first half hour, at the border from two
