@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials'
 import { signInWithPassword } from '@/lib/auth/sign-in'
 import { clientIpFrom } from '@/lib/client-ip'
 import { env } from '@/lib/env'
+import { sameOriginTarget } from '@/lib/safe-redirect'
 
 /** Built on first use: the secret is read from the validated environment at run time. */
 let cached: NextAuthOptions | undefined
@@ -27,15 +28,10 @@ export function getAuthOptions(): NextAuthOptions {
     ],
     callbacks: {
       // next-auth's default does `new URL(url)` on the caller's callbackUrl and throws (a 500) when it
-      // is not a URL; ours sends anything that is not one of our own addresses home instead.
+      // is not a URL; ours sends anything that is not one of our own addresses home instead, decided
+      // by the URL parser as the browser will read it (lib/safe-redirect.ts).
       redirect({ url, baseUrl }) {
-        if (url.startsWith('/')) return `${baseUrl}${url}`
-        try {
-          if (new URL(url).origin === baseUrl) return url
-        } catch {
-          // not a URL at all
-        }
-        return baseUrl
+        return sameOriginTarget(url, baseUrl) ?? baseUrl
       },
       jwt({ token, user }) {
         if (user) token.uid = user.id
