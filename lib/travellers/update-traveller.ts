@@ -2,13 +2,13 @@ import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
-import { userText } from '@/lib/validation'
+import { personName } from '@/lib/validation'
 import { citizenshipSchema } from './countries'
 import { findOwnTraveller, travellerSelect, type TravellerSummary } from './find-own-traveller'
 
 export const updateTravellerSchema = z
   .strictObject({
-    name: userText({ min: 1, max: 80 }).optional(),
+    name: personName().optional(),
     citizenship: citizenshipSchema.optional(),
   })
   .refine((value) => value.name !== undefined || value.citizenship !== undefined, { message: 'v.nothingToUpdate' })
