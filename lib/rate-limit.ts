@@ -11,6 +11,10 @@ export const rateLimits = {
   signInPerIp: { name: 'sign-in:ip', limit: 50, windowSeconds: 15 * 60 },
   registerPerIp: { name: 'register:ip', limit: 20, windowSeconds: 60 * 60 },
   bookingPerAccount: { name: 'booking:account', limit: Number(process.env.RATE_LIMIT_BOOKINGS_PER_10_MIN ?? 30), windowSeconds: 10 * 60 },
+  /** Invitation codes are 8 of 31 characters (~8.5e11): 10 guesses per account and 30 per address a
+   * quarter of an hour make guessing hopeless; a driver with a real code needs one. */
+  groupJoinPerAccount: { name: 'group-join:account', limit: 10, windowSeconds: 15 * 60 },
+  groupJoinPerIp: { name: 'group-join:ip', limit: 30, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, RateLimitRule>
 
 export async function hitRateLimit(rule: RateLimitRule, subject: string): Promise<RateLimitResult> {
