@@ -53,6 +53,8 @@ export async function deleteAccount(actor: Actor, input: z.infer<typeof deleteAc
         passwordHash: `deleted:${randomUUID()}`,
         roles: [],
         deletedAt: now,
+        // Every session ends with the account (a deleted account is refused anyway; this says so).
+        sessionVersion: { increment: 1 },
       },
     })
   })

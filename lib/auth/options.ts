@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto'
 import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
+import { endSession, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/end-session'
 import { signInWithPassword } from '@/lib/auth/sign-in'
 import { clientIpFrom } from '@/lib/client-ip'
 import { env } from '@/lib/env'
@@ -11,7 +13,7 @@ let cached: NextAuthOptions | undefined
 export function getAuthOptions(): NextAuthOptions {
   cached ??= {
     secret: env.NEXTAUTH_SECRET,
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/sign-in', error: '/sign-in' },
     providers: [
       CredentialsProvider({
@@ -33,13 +35,27 @@ export function getAuthOptions(): NextAuthOptions {
       redirect({ url, baseUrl }) {
         return sameOriginTarget(url, baseUrl) ?? baseUrl
       },
+      // At sign-in the token gets the user's session version and an id of its own; every request
+      // checks both (lib/auth/session-user.ts), so a session can be ended before it expires.
       jwt({ token, user }) {
-        if (user) token.uid = user.id
+        if (user) {
+          token.uid = user.id
+          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0
+          token.sid = randomUUID()
+        }
         return token
       },
       session({ session, token }) {
         if (token.uid) session.user = { ...session.user, id: token.uid }
+        if (token.sv !== undefined) session.sv = token.sv
+        if (token.sid !== undefined) session.sid = token.sid
         return session
+      },
+    },
+    events: {
+      // next-auth's sign-out only clears the cookie; the token must also stop working.
+      async signOut({ token }) {
+        await endSession(token)
       },
     },
   }

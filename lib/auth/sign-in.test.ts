@@ -10,7 +10,7 @@ describe('signInWithPassword', () => {
   test('the right password signs in, case-insensitively by email', async () => {
     const user = await createUser()
     const outcome = await signInWithPassword({ email: user.email.toUpperCase(), password: TEST_PASSWORD }, ip())
-    expect(outcome).toEqual({ ok: true, user: { id: user.id, name: user.name, email: user.email } })
+    expect(outcome).toEqual({ ok: true, user: { id: user.id, name: user.name, email: user.email, sessionVersion: 0 } })
   })
 
   test.each([

@@ -19,7 +19,7 @@ export const signInSchema = z.object({
 })
 
 export type SignInOutcome =
-  | { ok: true; user: { id: string; name: string; email: string } }
+  | { ok: true; user: { id: string; name: string; email: string; sessionVersion: number } }
   | { ok: false; reason: 'INVALID_CREDENTIALS' }
   | { ok: false; reason: 'RATE_LIMITED'; retryAfterSeconds: number }
 
@@ -40,7 +40,7 @@ export async function signInWithPassword(input: unknown, ip: string): Promise<Si
     return { ok: false, reason: 'RATE_LIMITED', retryAfterSeconds: Math.max(1, ...refused.map((r) => r!.retryAfterSeconds)) }
   }
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true } })
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true, sessionVersion: true } })
   const valid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password)
   if (!user || !valid) return { ok: false, reason: 'INVALID_CREDENTIALS' }
 
@@ -49,5 +49,5 @@ export async function signInWithPassword(input: unknown, ip: string): Promise<Si
     refundRateLimit(rateLimits.signInPerIp, ip),
     refundRateLimit(SIGN_IN_BACKOFF, email),
   ])
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email } }
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } }
 }

@@ -1,6 +1,7 @@
 // Periodic work inside each app process: expire unanswered requests (and promote the waitlist),
-// and keep recurring series topped up. Every step is a conditional update, so several instances
+// keep recurring series topped up, forget signed-out sessions whose tokens have expired. Every step is a conditional update, so several instances
 // running the same job at once do no harm.
+import { purgeEndedSessions } from '@/lib/auth/purge-ended-sessions'
 import { expireRequests } from '@/lib/bookings/expire-requests'
 import { isDatabaseUnavailable } from '@/lib/errors'
 import { log } from '@/lib/log'
@@ -23,4 +24,5 @@ export function startBackgroundJobs(): void {
   }
   every(60_000, 'expire-requests', () => expireRequests())
   every(60 * 60_000, 'extend-series', () => extendSeries())
+  every(60 * 60_000, 'purge-ended-sessions', () => purgeEndedSessions())
 }
