@@ -23,9 +23,9 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
       <h1>{t('title')}</h1>
       <section className="card stack-sm" aria-labelledby="details">
         <h2 id="details">{t('details')}</h2>
-        <dl className="grid grid-2">
-          <div><dt className="muted small">{tAuth('name')}</dt><dd>{user.name}</dd></div>
-          <div><dt className="muted small">{tAuth('email')}</dt><dd>{user.email}</dd></div>
+        <dl className="grid grid-2" style={{ overflowWrap: 'anywhere' }}>
+          <div style={{ minWidth: 0 }}><dt className="muted small">{tAuth('name')}</dt><dd>{user.name}</dd></div>
+          <div style={{ minWidth: 0 }}><dt className="muted small">{tAuth('email')}</dt><dd>{user.email}</dd></div>
           <div><dt className="muted small">{tAuth('phone')}</dt><dd>{user.phone ?? '—'}</dd></div>
           <div>
             <dt className="muted small">{t('roles')}</dt>
