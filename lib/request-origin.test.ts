@@ -4,7 +4,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { NextRequest, NextResponse } from 'next/server'
-import { describe, expect, test, vi } from 'vitest'
+import { afterAll, describe, expect, test, vi } from 'vitest'
 import { createServer } from '@/scripts/lib/http-server'
 import { isSameOrigin, requestOrigin } from './request-origin'
 
@@ -13,6 +13,9 @@ vi.hoisted(() => {
   process.env.TRUST_PROXY = '1'
 })
 const { route } = await import('@/lib/route')
+afterAll(() => {
+  delete process.env.TRUST_PROXY
+})
 
 const headers = (h: Record<string, string | undefined>) => new Headers(Object.entries(h).filter((e): e is [string, string] => e[1] !== undefined))
 
