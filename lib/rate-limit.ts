@@ -74,6 +74,12 @@ export async function hitBackoff(rule: BackoffRule, subject: string): Promise<Ra
   return { allowed: false, count: row?.count ?? rule.ceiling, retryAfterSeconds: Math.max(1, row?.wait_seconds ?? 1) }
 }
 
+/** The delay before the next attempt counts from now (call when an admitted attempt has failed). */
+export async function restartBackoffClock(rule: Pick<BackoffRule, 'name'>, subject: string): Promise<void> {
+  const key = `${rule.name}:${subject}`
+  await db.$executeRaw`UPDATE rate_limits SET last_hit_at = now() WHERE key = ${key}`
+}
+
 /** Gives one attempt back (a successful sign-in does not count against the limit). */
 export async function refundRateLimit(rule: Pick<RateLimitRule, 'name'>, subject: string): Promise<void> {
   const key = `${rule.name}:${subject}`

@@ -9,7 +9,7 @@
 import { z } from 'zod'
 import { db } from '@/lib/db'
 import { getDummyHash, verifyPassword } from '@/lib/auth/password'
-import { hitBackoff, hitRateLimit, rateLimits, refundRateLimit, type BackoffRule } from '@/lib/rate-limit'
+import { hitBackoff, hitRateLimit, rateLimits, refundRateLimit, restartBackoffClock, type BackoffRule } from '@/lib/rate-limit'
 
 export const SIGN_IN_BACKOFF = { name: 'sign-in:account', free: 20, ceiling: 100, maxDelaySeconds: 30, windowSeconds: 60 * 60 } as const satisfies BackoffRule
 
@@ -42,7 +42,12 @@ export async function signInWithPassword(input: unknown, ip: string): Promise<Si
 
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true, sessionVersion: true } })
   const valid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password)
-  if (!user || !valid) return { ok: false, reason: 'INVALID_CREDENTIALS' }
+  if (!user || !valid) {
+    // The account's next attempt waits from the end of this one, not its start (a slow password
+    // check must not eat the delay).
+    await restartBackoffClock(SIGN_IN_BACKOFF, email)
+    return { ok: false, reason: 'INVALID_CREDENTIALS' }
+  }
 
   await Promise.all([
     refundRateLimit(rateLimits.signInPerAddressAndAccount, `${ip}:${email}`),
