@@ -7,8 +7,8 @@
 //  - HTTP, 50 connections: signed-in GET /api/notifications with a token that carries the full check
 //    (`sv` and `sid`) against the same request with a token from before sessions had ids (`uid`
 //    only: the same read of the user, version compared, no probe) — and GET /api/ping for scale;
-//  - the SQL alone, 1 connection: the statement with the probe against the one without (the exact
-//    statements Prisma sends), with 50,000 ended sessions in the table.
+//  - the SQL alone, 1 connection: the check's statement (with the probe) against the read of the
+//    user it replaced, with 50,000 ended sessions in the table.
 import { randomUUID } from 'node:crypto'
 import { encode } from 'next-auth/jwt'
 import pg from 'pg'
@@ -16,11 +16,17 @@ import { runHttp, runSqlLoop, warmHttp, type HttpFigures, type SqlStatement } fr
 import { SESSION_COOKIE, mintSessionCookie } from './lib/session'
 import type { Latency } from './lib/stats'
 
+/** Sequential calls in this process through the app's own Prisma client: wall time per call and
+ * this process's CPU per call (which other load on the machine barely moves). */
+export type InProcessFigures = { calls: number; p50Ms: number; p99Ms: number; cpuUsPerCall: number }
+
 export type SessionFigures = {
+  /** findSessionUser (the check) against the read of the user it replaced (Prisma's findUnique). */
+  inProcess: { check: InProcessFigures; before: InProcessFigures }
   ping: HttpFigures
   /** The full check: version and ended-session probe. */
   checked: HttpFigures
-  /** The read of the user every request made before sessions could end (version only, no probe). */
+  /** The same request with a token from before sessions had ids (version compared, no probe). */
   baseline: HttpFigures
   sqlChecked: Latency
   sqlBaseline: Latency
@@ -78,10 +84,15 @@ export async function benchSession(url: string, databaseUrl: string, secret: str
   const b2 = await runHttp(load(checkedCookie))
   const a2 = await runHttp(load(legacyCookie))
 
-  const probe = `${USER_READ} WHERE ("public"."users"."id" = $1 AND "public"."users"."deleted_at" IS NULL AND "public"."users"."session_version" = $2 AND NOT EXISTS(SELECT "t0"."user_id" FROM "public"."revoked_sessions" AS "t0" WHERE ("t0"."id" = $3 AND ("public"."users"."id") = ("t0"."user_id") AND "t0"."user_id" IS NOT NULL))) LIMIT $4 OFFSET $5`
-  const plain = `${USER_READ} WHERE ("public"."users"."id" = $1 AND "public"."users"."deleted_at" IS NULL AND "public"."users"."session_version" = $2) LIMIT $3 OFFSET $4`
-  const checkedSql: SqlStatement[] = [{ text: probe, values: [user.id, 0, randomUUID(), 1, 0] }]
-  const baselineSql: SqlStatement[] = [{ text: plain, values: [user.id, 0, 1, 0] }]
+  // The statement findSessionUser sends, and the read of the user it replaced (Prisma's findUnique
+  // of the user by id before sessions could end).
+  const check = `SELECT u.id, u.name, u.email, u.roles::text[] AS roles, u.locale FROM users u
+    WHERE u.id = $1::uuid AND u.deleted_at IS NULL AND u.session_version = $2
+      AND ($3::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.id = $4::uuid))`
+  const before = `${USER_READ} WHERE ("public"."users"."id" = $1 AND "public"."users"."deleted_at" IS NULL) LIMIT $2 OFFSET $3`
+  const sid = randomUUID()
+  const checkedSql: SqlStatement[] = [{ text: check, values: [user.id, 0, sid, sid] }]
+  const baselineSql: SqlStatement[] = [{ text: before, values: [user.id, 1, 0] }]
   const turns: Record<'checked' | 'baseline', Latency[]> = { checked: [], baseline: [] }
   for (const turn of ['baseline', 'checked', 'checked', 'baseline'] as const) {
     turns[turn].push(await runSqlLoop(databaseUrl, turn === 'checked' ? checkedSql : baselineSql, { connections: 1, seconds: options.sqlSeconds / 2 }))
@@ -92,7 +103,9 @@ export async function benchSession(url: string, databaseUrl: string, secret: str
     max: Math.max(...l.map((x) => x.max)),
     samples: l.reduce((s, x) => s + x.samples, 0),
   })
+  const inProcess = await benchInProcess(databaseUrl, secret, user.id)
   return {
+    inProcess,
     ping: p,
     checked: combine(b1, b2),
     baseline: combine(a1, a2),
@@ -100,4 +113,36 @@ export async function benchSession(url: string, databaseUrl: string, secret: str
     sqlBaseline: mean(turns.baseline),
     endedSessions,
   }
+}
+
+/** The check and the read it replaced, called one after another through the app's Prisma client in
+ * this process, in turns (ABBA, twice). */
+async function benchInProcess(databaseUrl: string, secret: string, userId: string, callsPerTurn = 1500): Promise<SessionFigures['inProcess']> {
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, DATABASE_POOL_SIZE: '2' })
+  const { db } = await import('@/lib/db')
+  const { findSessionUser } = await import('@/lib/auth/session-user')
+  const claims = { uid: userId, sv: 0, sid: randomUUID() }
+  const work = {
+    check: () => findSessionUser(claims),
+    before: () => db.user.findUnique({ where: { id: userId, deletedAt: null }, select: { id: true, name: true, email: true, roles: true, locale: true } }),
+  }
+  const samples = { check: [] as number[], before: [] as number[] }
+  const cpu = { check: 0, before: 0 }
+  for (let i = 0; i < 50; i++) await Promise.all([work.check(), work.before()]) // warm
+  for (const turn of ['before', 'check', 'check', 'before', 'before', 'check', 'check', 'before'] as const) {
+    const started = process.cpuUsage()
+    for (let i = 0; i < callsPerTurn; i++) {
+      const t = performance.now()
+      await work[turn]()
+      samples[turn].push(performance.now() - t)
+    }
+    const used = process.cpuUsage(started)
+    cpu[turn] += used.user + used.system
+  }
+  const figures = (turn: 'check' | 'before'): InProcessFigures => {
+    const sorted = [...samples[turn]].sort((a, b) => a - b)
+    return { calls: sorted.length, p50Ms: sorted[Math.floor(sorted.length / 2)]!, p99Ms: sorted[Math.floor(sorted.length * 0.99)]!, cpuUsPerCall: cpu[turn] / sorted.length }
+  }
+  await db.$disconnect()
+  return { check: figures('check'), before: figures('before') }
 }
