@@ -217,3 +217,11 @@ for (const { label, sort, value } of [
     expect(((await response.json()) as { error: { fields: Record<string, string[]> } }).error.fields.cursor).toBeTruthy()
   })
 }
+
+test('next-auth’s error page with an error code outside Latin-1 is not a 500 (the fuzz found it)', async ({ request }) => {
+  for (const error of ['%F0%90%8E%B5%E1%93%86', '%D0%9E%D1%88%D0%B8%D0%B1%D0%BA%D0%B0', 'CredentialsSignin', '%0D%0ASet-Cookie:%20x=1']) {
+    const response = await request.get(`/api/auth/error?error=${error}`, { maxRedirects: 0, failOnStatusCode: false })
+    expect(response.status(), error).toBeLessThan(500)
+    expect(response.headers()['set-cookie'] ?? '', error).not.toContain('x=1')
+  }
+})
