@@ -1,4 +1,5 @@
-// Runs before every page: picks the language and sends signed-out visitors of protected pages to
+// Runs before every page: refuses server actions from another origin or with a broken body
+// (lib/server-action-guard.ts), picks the language and sends signed-out visitors of protected pages to
 // sign-in. It is a convenience, never the only check: every page, action and route handler calls
 // requireUser()/requireRole() itself.
 //
@@ -8,8 +9,10 @@
 // is ignored on purpose: the product speaks Russian first.
 import createMiddleware from 'next-intl/middleware'
 import { NextResponse, type NextRequest } from 'next/server'
+import { env } from '@/lib/env'
 import { routing, type Locale } from '@/lib/i18n/routing'
 import { buildContentSecurityPolicy } from '@/lib/security-headers'
+import { guardPagePost } from '@/lib/server-action-guard'
 
 const intl = createMiddleware({ ...routing, localeDetection: false })
 
@@ -29,7 +32,12 @@ function isPageNavigation(request: NextRequest): boolean {
   return !request.headers.has('rsc') && !request.nextUrl.searchParams.has('_rsc')
 }
 
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
+  // Server actions from another origin or with a body React cannot decode: 403 / 400 here, not a
+  // 500 thrown inside Next.js.
+  const refused = await guardPagePost(request, env.TRUST_PROXY)
+  if (refused) return refused
+
   const { prefix, path } = splitLocale(request.nextUrl.pathname)
   const chosen = request.cookies.get(COOKIE.name)?.value
 

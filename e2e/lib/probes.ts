@@ -126,6 +126,8 @@ export const probes: Record<string, Build> = {
     act({ tripId: ctx.world.tripId, 'travellerIds[]': [own(ctx).travellerId], acknowledgeWarning: 'true', idempotencyKey: randomUUID() }, { tripId: ctx.world.tripId }),
   'action app/[locale]/(app)/account/actions.ts#addCarAction': () => act({ make: 'Lada', model: 'Largus', colour: 'серый', plate: `${Math.floor(100 + Math.random() * 899)}ABC02`, seats: '5' }),
   'action app/[locale]/(app)/account/actions.ts#deleteAccountAction': () => act({ password: WRONG_PASSWORD, confirm: 'on' }),
+  // Without the confirmation: walked as everyone, it must not end the cast's own sessions.
+  'action app/[locale]/(app)/account/session-actions.ts#signOutEverywhereAction': () => act({}),
   'action app/[locale]/(app)/admin/users/actions.ts#setUserRoleAction': ({ world }) => act({ userId: world.targetUserId, role: 'COORDINATOR', granted: 'true' }),
   'action app/[locale]/(app)/bookings/actions.ts#cancelMyBookingAction': ({ world }) => act({ bookingId: world.bookingId }),
   'action app/[locale]/(app)/bookings/actions.ts#markPaymentAction': ({ world, audience }) => act({ bookingId: world.bookingId, state: paymentState(audience) }),

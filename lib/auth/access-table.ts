@@ -192,6 +192,10 @@ export const accessTable: readonly AccessEntry[] = [
   }),
   action('(app)/account/actions.ts', 'addCarAction', { allow: SIGNED_IN }),
   action('(app)/account/actions.ts', 'deleteAccountAction', { allow: SIGNED_IN, ok: 'VALIDATION', note: 'walked with a wrong password' }),
+  action('(app)/account/session-actions.ts', 'signOutEverywhereAction', {
+    allow: SIGNED_IN, ok: 'VALIDATION',
+    note: "walked without the form's confirmation: the check is reached, nobody's sessions end (e2e/sessions.spec.ts ends them for real)",
+  }),
   action('(app)/admin/users/actions.ts', 'setUserRoleAction', { allow: ['admin'], others: 'FORBIDDEN' }),
   action('(app)/bookings/actions.ts', 'cancelMyBookingAction', { allow: ['bookingOwner'] }),
   action('(app)/bookings/actions.ts', 'markPaymentAction', { allow: ['bookingOwner', ...MANAGERS] }),

@@ -4,6 +4,7 @@
 // booking transaction: concurrent requests serialise on the run's row and the database, not a read
 // in our code, decides who gets the last seat (a CHECK constraint backs it up). A read-then-write
 // here oversold 26–42 of 3 seats under 200 concurrent requests when measured (../shared/STACK.md).
+import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
 import { checkDetails, checkTraveller, loadTravellersForCheck, travellersNeedingCurrentStay, worstVerdict } from '@/lib/bookings/legal-check'
@@ -59,29 +60,63 @@ async function pauseForFaultInjection(client: Pick<Prisma.TransactionClient, '$e
   if (ms > 0 && (process.env.POPUTKA_FAULT_BOOKING_PAUSE_AT ?? 'after-seats') === at) await client.$executeRaw`SELECT pg_sleep(${ms / 1000})`
 }
 
-async function findByIdempotencyKey(riderId: string, key: string | undefined): Promise<BookSeatsResult | null> {
+/** JSON with object keys in a fixed order: the same body however a client ordered its fields. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+/** The request an Idempotency-Key came with, as one SHA-256: method, path and canonical body (after
+ * defaults, so `{"travellerIds":[…]}` and the same with `"acknowledgeWarning":false` are one
+ * request). The run page's form books through the same request. */
+export function requestFingerprint(input: Pick<BookSeatsInput, 'tripId' | 'travellerIds' | 'acknowledgeWarning' | 'joinWaitlist' | 'currentStays'>): string {
+  // Entry dates given for travellers with no current stay are part of what was asked (an absent list
+  // and an empty one are the same request; their order is not).
+  const currentStays = [...(input.currentStays ?? [])].sort((a, b) => (a.travellerId < b.travellerId ? -1 : a.travellerId > b.travellerId ? 1 : 0))
+  const body = canonicalJson({
+    travellerIds: input.travellerIds,
+    acknowledgeWarning: input.acknowledgeWarning,
+    joinWaitlist: input.joinWaitlist,
+    currentStays: currentStays.length ? currentStays : undefined,
+  })
+  return createHash('sha256').update(`POST /api/trips/${input.tripId}/bookings\n${body}`).digest('hex')
+}
+
+/** The booking made with this key, if any — or a refusal when it was made by another request (a
+ * booking from before fingerprints were kept has none and replays as before). */
+async function findByIdempotencyKey(riderId: string, key: string | undefined, fingerprint: string): Promise<BookSeatsResult | null> {
   if (!key) return null
-  const existing = await db.booking.findUnique({ where: { riderId_idempotencyKey: { riderId, idempotencyKey: key } }, select: bookingViewSelect })
-  return existing ? { ...existing, replayed: true } : null
+  const existing = await db.booking.findUnique({ where: { riderId_idempotencyKey: { riderId, idempotencyKey: key } }, select: { ...bookingViewSelect, idempotencyFingerprint: true } })
+  if (!existing) return null
+  const { idempotencyFingerprint, ...booking } = existing
+  if (idempotencyFingerprint !== null && idempotencyFingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED', { status: 422 })
+  return { ...booking, replayed: true }
 }
 
 export async function bookSeats(actor: Actor, input: BookSeatsInput, now: Date = new Date()): Promise<BookSeatsResult> {
   // A retried request returns the first result and books nothing twice — also when the retry
-  // arrives while the first is still being written (it then trips over the first's rows).
-  const replay = await findByIdempotencyKey(actor.id, input.idempotencyKey)
+  // arrives while the first is still being written (it then trips over the first's rows). The same
+  // key with another request (another run, other travellers) is refused, never answered with the
+  // first booking.
+  const fingerprint = requestFingerprint(input)
+  const replay = await findByIdempotencyKey(actor.id, input.idempotencyKey, fingerprint)
   if (replay) return replay
   const limit = await hitRateLimit(rateLimits.bookingPerAccount, actor.id)
   if (!limit.allowed) throw new AppError('RATE_LIMITED', { params: { seconds: limit.retryAfterSeconds }, retryAfterSeconds: limit.retryAfterSeconds })
   try {
-    return await bookOnce(actor, input, now)
+    return await bookOnce(actor, input, fingerprint, now)
   } catch (error) {
-    const replayAfterRace = await findByIdempotencyKey(actor.id, input.idempotencyKey)
+    const replayAfterRace = await findByIdempotencyKey(actor.id, input.idempotencyKey, fingerprint)
     if (replayAfterRace) return replayAfterRace
     throw error
   }
 }
 
-async function bookOnce(actor: Actor, input: BookSeatsInput, now: Date): Promise<BookSeatsResult> {
+async function bookOnce(actor: Actor, input: BookSeatsInput, fingerprint: string, now: Date): Promise<BookSeatsResult> {
 
   const trip = await db.trip.findUnique({
     where: { id: input.tripId },
@@ -190,6 +225,7 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, now: Date): Promise
           legalRecheckedOn: dbDateFromIso(todayInKz(now)),
           warningAcknowledged: verdict === 'WARN',
           idempotencyKey: input.idempotencyKey ?? null,
+          idempotencyFingerprint: input.idempotencyKey ? fingerprint : null,
           expiresAt,
           decidedAt: status === 'CONFIRMED' ? now : null,
           travellers: {

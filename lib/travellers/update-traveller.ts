@@ -3,13 +3,13 @@ import type { Actor } from '@/lib/auth/permissions'
 import { recheckAfterChange } from '@/lib/bookings/recheck-bookings'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
-import { userText } from '@/lib/validation'
+import { personName } from '@/lib/validation'
 import { citizenshipSchema } from './countries'
 import { findOwnTraveller, travellerSelect, type TravellerSummary } from './find-own-traveller'
 
 export const updateTravellerSchema = z
   .strictObject({
-    name: userText({ min: 1, max: 80 }).optional(),
+    name: personName().optional(),
     /** The passport the traveller crosses with: the regime follows it. */
     citizenship: citizenshipSchema.optional(),
     /** A dual citizen's other citizenship; '' clears it. */

@@ -34,7 +34,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const code = result?.error ?? ''
     if (code.startsWith('RATE_LIMITED')) {
       const seconds = Number(code.split(':')[1] ?? 900)
-      setError(t('rateLimited', { minutes: Math.max(1, Math.ceil(seconds / 60)) }))
+      // Short waits (the account's growing delays) in seconds, long ones (an address locked out) in minutes.
+      setError(seconds < 60 ? t('rateLimitedSeconds', { seconds: Math.max(1, seconds) }) : t('rateLimited', { minutes: Math.ceil(seconds / 60) }))
     } else if (code === 'CredentialsSignin') {
       setError(t('invalidCredentials'))
     } else {
