@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto'
 import { createUser, e2eDb, expect, signInContext, test } from './fixtures'
 import { chunkOf, rawRequest } from './lib/raw-http'
 import { findAction } from './lib/server-actions'
+import { kzDate } from './lib/world'
 
 test.describe.configure({ mode: 'parallel' })
 
@@ -176,6 +177,7 @@ test('an Idempotency-Key reused for another run is 422, and the second run is no
   const user = await createUser()
   const { rows } = await e2eDb().query<{ id: string }>(`INSERT INTO travellers (account_id, is_self, name, citizenship, updated_at) VALUES ($1, true, $2, 'RU', now()) RETURNING id`, [user.id, user.name])
   const travellerId = rows[0]!.id
+  await e2eDb().query(`INSERT INTO stays (traveller_id, entry_on, exit_on, source, updated_at) VALUES ($1, $2::date, NULL, 'MANUAL', now())`, [travellerId, kzDate(-5)])
   const trips = await e2eDb().query<{ id: string }>(
     `SELECT id FROM trips WHERE status = 'SCHEDULED' AND departure_at > now() + interval '1 hour' AND seats_taken < seats_total AND approval_mode = 'INSTANT'
      ORDER BY departure_at LIMIT 2`,
