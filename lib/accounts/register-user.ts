@@ -4,7 +4,8 @@ import { AppError } from '@/lib/errors'
 import { hashPassword } from '@/lib/auth/password'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { hitRateLimit, rateLimits } from '@/lib/rate-limit'
-import { emailSchema, optionalField, phoneSchema, userText } from '@/lib/validation'
+import { phoneSchema } from '@/lib/phone'
+import { emailSchema, optionalField, userText } from '@/lib/validation'
 
 export const registerUserSchema = z.strictObject({
   name: userText({ min: 1, max: 80 }),
