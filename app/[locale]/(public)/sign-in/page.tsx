@@ -26,6 +26,9 @@ export default async function SignInPage({
       <h1>{t('signInTitle')}</h1>
       <SignInForm callbackUrl={callbackUrl} />
       <p className="small">
+        <Link href="/forgot-password">{t('forgotPassword')}</Link>
+      </p>
+      <p className="small">
         {t('noAccount')} <Link href="/register">{t('submitRegister')}</Link>
       </p>
       <p className="small muted">{t('demoHint')}</p>
