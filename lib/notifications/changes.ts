@@ -48,6 +48,18 @@ export function runChanges(before: RunFacts, after: RunFacts): ChangeEntry[] {
   return out
 }
 
+/** Two changes in a row as one: the first one's "before", the second one's "after" (a field back
+ * where it started is no change). */
+export function mergeChanges(earlier: readonly ChangeEntry[], later: readonly ChangeEntry[]): ChangeEntry[] {
+  const byField = new Map<string, ChangeEntry>()
+  for (const c of earlier) byField.set(c.field, { ...c })
+  for (const c of later) {
+    const first = byField.get(c.field)
+    byField.set(c.field, { field: c.field, before: first ? first.before : c.before, after: c.after })
+  }
+  return [...byField.values()].filter((c) => c.before !== c.after).sort((a, b) => CHANGE_FIELDS.indexOf(a.field as ChangeField) - CHANGE_FIELDS.indexOf(b.field as ChangeField))
+}
+
 /** Changes that make a booking worse for the rider (they may then cancel free): anything but a
  * lower price. */
 export function hurtsRider(changes: ChangeEntry[]): boolean {

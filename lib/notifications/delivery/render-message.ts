@@ -13,10 +13,10 @@ import type { NotificationChannel } from '@/lib/generated/prisma/enums'
 import { textFor } from '@/lib/notifications/text'
 import { isLocale, type Locale } from '@/lib/i18n/routing'
 import { appUrl, mapUrl } from '@/lib/notifications/app-url'
-import { describeChanges, readChangeSummary, type PlaceNames } from '@/lib/notifications/changes'
+import { placeNames } from '@/lib/notifications/change-lines'
+import { describeChanges, readChangeSummary } from '@/lib/notifications/changes'
 import type { ChangeEntry } from '@/lib/notifications/notify'
 import { formatPhone } from '@/lib/phone'
-import { getReferenceData } from '@/lib/trips/get-reference-data'
 
 export type Button = { text: string; data: string }
 
@@ -76,13 +76,6 @@ async function loadBooking(id: unknown) {
 async function confirmedSeats(tripId: string): Promise<number> {
   const sum = await db.booking.aggregate({ where: { tripId, status: 'CONFIRMED' }, _sum: { seats: true } })
   return sum._sum.seats ?? 0
-}
-
-async function placeNames(): Promise<PlaceNames> {
-  const reference = await getReferenceData()
-  const cities = new Map(reference.cities.map((c) => [c.id, c]))
-  const checkpoints = new Map(reference.checkpoints.map((c) => [c.id, c]))
-  return { city: (id) => cities.get(id), checkpoint: (id) => checkpoints.get(id) }
 }
 
 /** "@username" when the person linked Telegram, has a username and lets the other side see it. */
