@@ -49,7 +49,13 @@ export type FakeTelegram = {
   close: () => Promise<void>
 }
 
-export async function startFakeTelegram(options: { token?: string; username?: string; port?: number } = {}): Promise<FakeTelegram> {
+export async function startFakeTelegram(options: {
+  token?: string
+  username?: string
+  port?: number
+  /** More control endpoints under /__fake/ (the e2e server adds the SMTP server's mailbox). */
+  extraControl?: (path: string, body: Record<string, unknown>) => unknown
+} = {}): Promise<FakeTelegram> {
   const token = options.token ?? '123456789:TEST-token-for-the-fake-bot-api_000'
   const username = options.username ?? 'poputka_test_bot'
   const sent: SentMessage[] = []
@@ -218,8 +224,11 @@ export async function startFakeTelegram(options: { token?: string; username?: st
       case 'user-shares-contact':
         api.userSharesContact(body.from as TgUser, String(body.phone))
         return true
-      default:
-        throw { error_code: 404, description: `no control ${path}` }
+      default: {
+        const extra = options.extraControl?.(path, body)
+        if (extra === undefined) throw { error_code: 404, description: `no control ${path}` }
+        return extra
+      }
     }
   }
 
