@@ -82,9 +82,9 @@ export async function claimDeliveries(channels: NotificationChannel[], limit: nu
 }
 
 /** One pass: claim a batch, send each (a few at a time), record each outcome. */
-export async function deliverDue(senders: Senders, options: { limit?: number; concurrency?: number } = {}): Promise<DeliveryRun> {
+export async function deliverDue(senders: Senders, options: { limit?: number; concurrency?: number; leaseMs?: number } = {}): Promise<DeliveryRun> {
   const run: DeliveryRun = { claimed: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 }
-  const claimed = await claimDeliveries(configuredChannels(senders), options.limit ?? DELIVERY.batch)
+  const claimed = await claimDeliveries(configuredChannels(senders), options.limit ?? DELIVERY.batch, options.leaseMs)
   run.claimed = claimed.length
   if (claimed.length === 0) return run
   await pauseForFaultInjection('after-claim', claimed.map((c) => c.id))
