@@ -19,6 +19,7 @@
 // A channel that is not configured is not claimed at all: its rows wait, PENDING, and go out once it
 // is (no SMTP_URL: every email waits in the outbox, visible to admins, never lost).
 import { db } from '@/lib/db'
+import { isDatabaseUnavailable } from '@/lib/errors'
 import type { NotificationChannel } from '@/lib/generated/prisma/enums'
 import { isLocale, type Locale } from '@/lib/i18n/routing'
 import { log } from '@/lib/log'
@@ -84,6 +85,7 @@ export async function claimDeliveries(channels: NotificationChannel[], limit: nu
 /** One pass: claim a batch, send each (a few at a time), record each outcome. */
 export async function deliverDue(senders: Senders, options: { limit?: number; concurrency?: number; leaseMs?: number } = {}): Promise<DeliveryRun> {
   const run: DeliveryRun = { claimed: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 }
+  const claimedAt = Date.now()
   const claimed = await claimDeliveries(configuredChannels(senders), options.limit ?? DELIVERY.batch, options.leaseMs)
   run.claimed = claimed.length
   if (claimed.length === 0) return run
@@ -91,15 +93,21 @@ export async function deliverDue(senders: Senders, options: { limit?: number; co
   const queue = [...claimed]
   const workers = Array.from({ length: Math.min(options.concurrency ?? DELIVERY.concurrency, queue.length) }, async () => {
     for (let row = queue.shift(); row; row = queue.shift()) {
-      const outcome = await deliverOne(row, senders)
-      run[outcome]++
+      try {
+        const outcome = await deliverOne(row, senders, claimedAt, options.leaseMs)
+        run[outcome]++
+      } catch (error) {
+        // The database went away mid-way: the row stays claimed and is taken over when the lease ends.
+        log.warn('delivery outcome not recorded', { deliveryId: row.id, error: String(error instanceof Error ? error.message : error) })
+      }
     }
   })
   await Promise.all(workers)
   return run
 }
 
-async function deliverOne(row: Claimed, senders: Senders): Promise<'sent' | 'retrying' | 'failed' | 'skipped'> {
+async function deliverOne(row: Claimed, senders: Senders, claimedAt: number, leaseMs: number | undefined): Promise<'sent' | 'retrying' | 'failed' | 'skipped'> {
+  let remoteId: string
   try {
     const notice = await db.notification.findUnique({
       where: { id: row.notification_id },
@@ -119,7 +127,6 @@ async function deliverOne(row: Claimed, senders: Senders): Promise<'sent' | 'ret
     }
     const locale: Locale = isLocale(user.locale) ? user.locale : 'ru'
     const message = await renderNotice(notice, user, { deliveryId: row.id, channel: row.channel })
-    let remoteId: string
     if (row.channel === 'EMAIL') {
       // The delivery key becomes the Message-ID: a message sent again after a crash is the same message.
       const sent = await senders.email!.send({ to: user.email, subject: message.subject, text: emailText(message, locale), deliveryKey: `${notice.id}.email` })
@@ -128,10 +135,8 @@ async function deliverOne(row: Claimed, senders: Senders): Promise<'sent' | 'ret
       const sent = await senders.telegram!.send({ chatId: user.telegramChatId!.toString(), text: telegramText(message, locale), buttons: message.buttons })
       remoteId = sent.remoteId
     }
-    await pauseForFaultInjection('after-send', [row.id])
-    await record(row, { status: 'SENT', remoteId })
-    return 'sent'
   } catch (error) {
+    // Not sent (or the other side refused it): try again later, or give up.
     const failure = error instanceof DeliveryError ? error : new DeliveryError(error instanceof Error ? error.message.slice(0, 500) : String(error), 'transient')
     if (failure.kind === 'gone' && row.channel === 'TELEGRAM') await unlinkGoneChat(row.notification_id)
     if (failure.kind !== 'transient' || row.attempts >= DELIVERY.maxAttempts) {
@@ -143,6 +148,12 @@ async function deliverOne(row: Claimed, senders: Senders): Promise<'sent' | 'ret
     await record(row, { status: 'PENDING', error: failure.message, retryInMs: wait })
     return 'retrying'
   }
+  // Sent: from here on it is never marked for another try. The outcome is recorded even through a
+  // database restart (while our lease lasts), so an outage between the send and the record does not
+  // send it twice — only the death of this process in that moment can (the lease then runs out).
+  await pauseForFaultInjection('after-send', [row.id])
+  await recordSent(row, remoteId, claimedAt + (leaseMs ?? DELIVERY.leaseMs) - 5_000)
+  return 'sent'
 }
 
 type Outcome =
@@ -165,6 +176,17 @@ async function record(row: Claimed, outcome: Outcome): Promise<void> {
             UPDATE notification_deliveries SET status = ${outcome.status}::"DeliveryStatus", locked_until = NULL, last_error = ${outcome.error}, updated_at = now()
             WHERE id = ${row.id}::uuid AND status = 'SENDING' AND attempts = ${row.attempts}`
   if (updated === 0) log.warn('delivery outcome not recorded: the row was taken over after its lease ran out', { deliveryId: row.id, status: outcome.status })
+}
+
+async function recordSent(row: Claimed, remoteId: string, until: number): Promise<void> {
+  for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
+    try {
+      return await record(row, { status: 'SENT', remoteId })
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() + wait > until) throw error
+      await new Promise((r) => setTimeout(r, wait))
+    }
+  }
 }
 
 /** The person blocked the bot or deleted the chat: the link ends from their side. */
