@@ -33,7 +33,8 @@ export const DELIVERY = {
   /** How long a claimed row is ours; longer than any send may take (senders time out at 30 s). */
   leaseMs: 120_000,
   batch: 25,
-  concurrency: 5,
+  /** Sends in flight per process: each holds a pooled connection a moment, and requests come first. */
+  concurrency: 2,
 }
 
 /** Wait before the next try after `attempt` failed: 30 s, 1, 2, 4 … minutes, at most 1 h, ±20 %. */
@@ -175,7 +176,8 @@ async function record(row: Claimed, outcome: Outcome): Promise<void> {
         : await db.$executeRaw`
             UPDATE notification_deliveries SET status = ${outcome.status}::"DeliveryStatus", locked_until = NULL, last_error = ${outcome.error}, updated_at = now()
             WHERE id = ${row.id}::uuid AND status = 'SENDING' AND attempts = ${row.attempts}`
-  if (updated === 0) log.warn('delivery outcome not recorded: the row was taken over after its lease ran out', { deliveryId: row.id, status: outcome.status })
+  // Not ours any more: taken over after the lease ran out, or deleted with its notice (an account deleted).
+  if (updated === 0) log.warn('delivery outcome not recorded: the row is no longer held by this attempt', { deliveryId: row.id, status: outcome.status })
 }
 
 async function recordSent(row: Claimed, remoteId: string, until: number): Promise<void> {
