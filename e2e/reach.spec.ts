@@ -190,3 +190,27 @@ test('the outbox page shows admins what waits, went out and failed, with the err
   await expect(page.getByTestId('outbox-row').first()).toHaveAttribute('data-status', 'SENT')
   await keepScreenshot(page, 'admin-outbox')
 })
+
+test('the new screens fit a 320 px phone with long text, and their controls are big enough to tap', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 700 } })
+  const longName = `Александра-Мария Константинопольская-Верхнеднепровская ${randomUUID().slice(0, 4)}`
+  const user = await createUser({ roles: ['PASSENGER', 'ADMIN'], name: longName })
+  await e2eDb().query(`UPDATE users SET phone = '+996555123456' WHERE id = $1`, [user.id])
+  await signInContext(context, user)
+  const page = await context.newPage()
+  for (const path of ['/account', '/forgot-password', '/reset-password?token=x', '/verify-email?token=x', '/admin/outbox', '/bookings']) {
+    await page.goto(path)
+    await expect(page.locator('h1')).toBeVisible()
+    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    expect(width, path).toBeLessThanOrEqual(320)
+  }
+  await page.goto('/account')
+  // Every control of the notification settings: at least 24 × 24 px; the primary buttons 44 px tall.
+  const sizes = await page.getByTestId('reach').locator('input[type=checkbox], button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [Math.round(r.width), Math.round(r.height)]))
+  expect(sizes.length).toBeGreaterThan(0)
+  for (const [w, h] of sizes) expect(Math.min(w!, h!)).toBeGreaterThanOrEqual(24)
+  const save = await page.getByTestId('reach').getByRole('button', { name: 'Сохранить' }).boundingBox()
+  expect(save!.height).toBeGreaterThanOrEqual(44)
+  await keepScreenshot(page, 'account-320')
+  await context.close()
+})

@@ -8,6 +8,7 @@ import { db } from '@/lib/db'
 import { env } from '@/lib/env'
 import { AppError } from '@/lib/errors'
 import type { DeliveryStatus, NotificationChannel } from '@/lib/generated/prisma/enums'
+import { OUTBOX_CHANNEL } from '@/lib/notifications/notify'
 import { telegramConfig } from '@/lib/telegram/bot-config'
 
 export const OUTBOX_STATUSES = ['PENDING', 'SENDING', 'SENT', 'FAILED', 'SKIPPED'] as const satisfies readonly DeliveryStatus[]

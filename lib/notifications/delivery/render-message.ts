@@ -57,20 +57,37 @@ const tripSelect = {
   car: { select: { make: true, model: true, colour: true, plate: true } },
 } as const
 
-async function loadTrip(id: unknown) {
-  if (typeof id !== 'string' || !UUID.test(id)) return null
-  return db.trip.findUnique({ where: { id }, select: tripSelect })
+const bookingSelect = {
+  id: true, status: true, seats: true, riderId: true, tripId: true, expiresAt: true, changeSummary: true, changedByDriverAt: true,
+  rider: { select: { name: true, phone: true, telegramUsername: true, telegramShared: true, telegramChatId: true } },
+} as const
+
+type TripRow = NonNullable<Awaited<ReturnType<typeof fetchTrips>>>[number]
+type BookingRow = NonNullable<Awaited<ReturnType<typeof fetchBookings>>>[number]
+
+const fetchTrips = (ids: string[]) => db.trip.findMany({ where: { id: { in: ids } }, select: tripSelect })
+const fetchBookings = (ids: string[]) => db.booking.findMany({ where: { id: { in: ids } }, select: bookingSelect })
+
+/** The runs and bookings a batch of notices is about, read in two queries (the worker renders many). */
+export type RenderContext = { trips: Map<string, TripRow>; bookings: Map<string, BookingRow> }
+
+export async function loadRenderContext(notices: { params: unknown }[]): Promise<RenderContext> {
+  const ids = (key: string[]) =>
+    [...new Set(notices.flatMap((n) => key.map((k) => paramsOf(n.params)[k])).filter((v): v is string => typeof v === 'string' && UUID.test(v)))]
+  const [trips, bookings] = await Promise.all([fetchTrips(ids(['tripId', 'toTripId'])), fetchBookings(ids(['bookingId']))])
+  return { trips: new Map(trips.map((t) => [t.id, t])), bookings: new Map(bookings.map((b) => [b.id, b])) }
 }
 
-async function loadBooking(id: unknown) {
+async function loadTrip(id: unknown, context?: RenderContext): Promise<TripRow | null> {
   if (typeof id !== 'string' || !UUID.test(id)) return null
-  return db.booking.findUnique({
-    where: { id },
-    select: {
-      id: true, status: true, seats: true, riderId: true, tripId: true, expiresAt: true, changeSummary: true, changedByDriverAt: true,
-      rider: { select: { name: true, phone: true, telegramUsername: true, telegramShared: true, telegramChatId: true } },
-    },
-  })
+  if (context?.trips.has(id)) return context.trips.get(id)!
+  return (await fetchTrips([id]))[0] ?? null
+}
+
+async function loadBooking(id: unknown, context?: RenderContext): Promise<BookingRow | null> {
+  if (typeof id !== 'string' || !UUID.test(id)) return null
+  if (context?.bookings.has(id)) return context.bookings.get(id)!
+  return (await fetchBookings([id]))[0] ?? null
 }
 
 async function confirmedSeats(tripId: string): Promise<number> {
@@ -84,7 +101,7 @@ function telegramHandle(person: { telegramUsername: string | null; telegramShare
   return `@${person.telegramUsername}`
 }
 
-export async function renderNotice(notice: NoticeToRender, reader: Reader, options: { deliveryId: string; channel: NotificationChannel; now?: Date }): Promise<RenderedMessage> {
+export async function renderNotice(notice: NoticeToRender, reader: Reader, options: { deliveryId: string; channel: NotificationChannel; now?: Date; context?: RenderContext }): Promise<RenderedMessage> {
   const locale: Locale = isLocale(reader.locale) ? reader.locale : 'ru'
   const t = textFor(locale, 'deliver')
   const p = paramsOf(notice.params)
@@ -129,7 +146,7 @@ export async function renderNotice(notice: NoticeToRender, reader: Reader, optio
   }
 
   // ── Runs and bookings ───────────────────────────────────────────────────────────────────────
-  const [trip, booking] = await Promise.all([loadTrip(p.tripId ?? p.toTripId), loadBooking(p.bookingId)])
+  const [trip, booking] = await Promise.all([loadTrip(p.tripId ?? p.toTripId, options.context), loadBooking(p.bookingId, options.context)])
   const isDriver = trip?.driverId === reader.id
   const route = trip ? `${name(trip.originCity)} → ${name(trip.destinationCity)}` : str(p.route)
   const departure = trip ? formatDateTime(locale, trip.departureAt) : p.departureAt ? formatDateTime(locale, str(p.departureAt)) : ''
