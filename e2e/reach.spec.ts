@@ -157,6 +157,7 @@ test('password reset by email: a link from the sign-in page sets a new password 
   const user: TestUser = await createUser()
   await page.goto('/sign-in')
   await page.getByRole('link', { name: 'Забыли пароль?' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Сброс пароля' })).toBeVisible()
   await page.getByLabel('Электронная почта').fill(user.email)
   await page.getByRole('button', { name: 'Прислать ссылку' }).click()
   await expect(page.getByTestId('form-message')).toContainText(`Если с адресом ${user.email} есть аккаунт`)
@@ -201,8 +202,12 @@ test('the new screens fit a 320 px phone with long text, and their controls are 
   for (const path of ['/account', '/forgot-password', '/reset-password?token=x', '/verify-email?token=x', '/admin/outbox', '/bookings']) {
     await page.goto(path)
     await expect(page.locator('h1')).toBeVisible()
-    const width = await page.evaluate(() => document.documentElement.scrollWidth)
-    expect(width, path).toBeLessThanOrEqual(320)
+    const { width, wide } = await page.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      // What sticks out, to say where when it fails.
+      wide: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 321).slice(-5).map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}px`),
+    }))
+    expect(width, `${path}: ${wide.join(', ')}`).toBeLessThanOrEqual(320)
   }
   await page.goto('/account')
   // Every control of the notification settings: at least 24 × 24 px; the primary buttons 44 px tall.

@@ -108,7 +108,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           </ul>
         )}
         <h3>{t('addCar')}</h3>
-        <CarForm phone={user.phone} />
+        <CarForm phone={user.phone ? formatPhone(user.phone) : null} />
       </section>
       <section className="card stack-sm" aria-labelledby="your-data">
         <h2 id="your-data">{t('dataTitle')}</h2>
