@@ -216,6 +216,12 @@ export async function startFakeTelegram(options: {
     switch (path) {
       case 'state':
         return { token, username, sent, edits, answers, pending: queue.length }
+      case 'reset':
+        sent.length = 0
+        edits.length = 0
+        answers.length = 0
+        options.extraControl?.('reset', body)
+        return true
       case 'user-sends':
         api.userSends(body.from as TgUser, String(body.text))
         return true

@@ -42,6 +42,8 @@ export async function startSmtpSink(options: { port?: number } = {}): Promise<Sm
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // No reverse DNS of 127.0.0.1 per connection (there is no DNS offline; it only adds waiting).
+    disableReverseLookup: true,
     onData(stream, session, callback) {
       void (async () => {
         try {

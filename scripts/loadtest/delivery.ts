@@ -6,10 +6,39 @@
 // - the duplicate window: from the other side accepting a message to SENT being recorded (a crash of
 //   the app inside it would send that message again);
 // - what did not go out, and what the servers received more than once.
+import { spawn, type ChildProcess } from 'node:child_process'
 import pg from 'pg'
-import type { FakeTelegram } from '@/lib/testing/fake-telegram'
-import type { SmtpSink } from '@/lib/testing/smtp-sink'
 import type { Latency } from './report'
+
+export type Outside = { smtpUrl: string; telegramUrl: string; telegramToken: string; process: ChildProcess }
+type Received = { mails: { messageId: string; at: number }[]; sent: { chatId: string; messageId: number; at: number }[] }
+
+/** Starts scripts/loadtest/outside-server.ts (`node --import tsx`, one process). */
+export async function startOutside(): Promise<Outside> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/loadtest/outside-server.ts'], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      if (out.includes('\n')) resolve(out.split('\n')[0]!)
+    })
+    child.once('exit', (code) => reject(new Error(`the outside servers exited (${code})`)))
+  })
+  return { ...(JSON.parse(line) as Omit<Outside, 'process'>), process: child }
+}
+
+async function control<T>(outside: Outside, name: string): Promise<T> {
+  const response = await fetch(`${outside.telegramUrl}/__fake/${name}`)
+  if (!response.ok) throw new Error(`outside control ${name}: ${response.status}`)
+  return (await response.json()) as T
+}
+
+export async function received(outside: Outside): Promise<Received> {
+  const [mails, state] = await Promise.all([control<Received['mails']>(outside, 'mail'), control<{ sent: Received['sent'] }>(outside, 'state')])
+  return { mails, sent: state.sent }
+}
+
+export const resetReceived = (outside: Outside) => control<boolean>(outside, 'reset')
 
 export async function linkTelegram(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url })
@@ -61,7 +90,7 @@ export type DeliveryFigures = {
   drainedInMs: number
 }
 
-export async function deliveryFigures(url: string, smtp: SmtpSink, telegram: FakeTelegram, drainedInMs: number): Promise<DeliveryFigures> {
+export async function deliveryFigures(url: string, got: Received, drainedInMs: number): Promise<DeliveryFigures> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
@@ -72,12 +101,12 @@ export async function deliveryFigures(url: string, smtp: SmtpSink, telegram: Fak
     )
     const notices = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications`)).rows[0]!.n
     const mailAt = new Map<string, number[]>()
-    for (const m of smtp.mails) {
+    for (const m of got.mails) {
       const key = /<([0-9a-f-]{36})\.email@/.exec(m.messageId)?.[1]
       if (key) mailAt.set(key, [...(mailAt.get(key) ?? []), m.at])
     }
     const tgAt = new Map<string, number[]>()
-    for (const m of telegram.sent) tgAt.set(`${m.chatId}:${m.messageId}`, [...(tgAt.get(`${m.chatId}:${m.messageId}`) ?? []), m.at])
+    for (const m of got.sent) tgAt.set(`${m.chatId}:${m.messageId}`, [...(tgAt.get(`${m.chatId}:${m.messageId}`) ?? []), m.at])
     const latency = { EMAIL: [] as number[], TELEGRAM: [] as number[] }
     const window = { EMAIL: [] as number[], TELEGRAM: [] as number[] }
     const deliveries: Record<string, number> = {}
@@ -92,7 +121,7 @@ export async function deliveryFigures(url: string, smtp: SmtpSink, telegram: Fak
     }
     // One Telegram message per delivery: messages to a chat beyond the chat's SENT deliveries are extra.
     const telegramPerChat = new Map<string, number>()
-    for (const m of telegram.sent) telegramPerChat.set(m.chatId, (telegramPerChat.get(m.chatId) ?? 0) + 1)
+    for (const m of got.sent) telegramPerChat.set(m.chatId, (telegramPerChat.get(m.chatId) ?? 0) + 1)
     const deliveredPerChat = new Map<string, number>()
     for (const r of rows) if (r.channel === 'TELEGRAM' && r.status === 'SENT' && r.chat) deliveredPerChat.set(r.chat, (deliveredPerChat.get(r.chat) ?? 0) + 1)
     let telegramExtra = 0

@@ -27,10 +27,8 @@ import { encode } from 'next-auth/jwt'
 import { ensureProductionBuild } from '../lib/build'
 import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/embedded-postgres'
 import { prepareDatabase } from '../lib/prepare-database'
-import { startFakeTelegram } from '@/lib/testing/fake-telegram'
-import { startSmtpSink } from '@/lib/testing/smtp-sink'
 import { startActivitySampler, type ActivityPeak } from './db-sampler'
-import { deliveryFigures, drainOutbox, linkTelegram, type DeliveryFigures } from './delivery'
+import { deliveryFigures, drainOutbox, linkTelegram, received, resetReceived, startOutside, type DeliveryFigures } from './delivery'
 import { createClient, runScenario, startHealthProbe, type ScenarioResult } from './load'
 import { formatCounts, formatLatency, HANG_MS, printTable, summarize, type Summary } from './report'
 import { resetBookings, seedLoadData, type LoadRider } from './seed'
@@ -312,14 +310,12 @@ async function main(): Promise<number> {
     const url = db.current.url
     await prepareDatabase(url, { demo: false, log: () => undefined })
     const data = await seedLoadData(url, { runs: RUNS, riders: RIDERS })
-    const smtp = await startSmtpSink()
-    const telegram = await startFakeTelegram()
+    const outside = await startOutside()
     cleanup.push(async () => {
-      await smtp.close()
-      await telegram.close()
+      outside.process.kill('SIGTERM')
     })
     const linked = await linkTelegram(url)
-    say(`PostgreSQL on 127.0.0.1:${dbOptions.port}; seeded ${data.runs.length} runs (${data.dates[0]} … ${data.dates.at(-1)}) and ${data.riders.length} riders; ${linked} of them on Telegram; SMTP at ${smtp.url}`)
+    say(`PostgreSQL on 127.0.0.1:${dbOptions.port}; seeded ${data.runs.length} runs (${data.dates[0]} … ${data.dates.at(-1)}) and ${data.riders.length} riders; ${linked} accounts on Telegram; SMTP at ${outside.smtpUrl}`)
 
     const secret = randomBytes(32).toString('base64url')
     const cookies = await mintSessionCookies(data.riders, secret)
@@ -333,10 +329,10 @@ async function main(): Promise<number> {
       DATABASE_POOL_SIZE: String(POOL_SIZE),
       // Only the delivery worker: expiring requests or reminders would change what the checks count.
       POPUTKA_JOBS: 'deliver',
-      SMTP_URL: smtp.url,
+      SMTP_URL: outside.smtpUrl,
       MAIL_FROM: 'Попутка <no-reply@load.poputka.kz>',
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_URL: telegram.url,
+      TELEGRAM_BOT_TOKEN: outside.telegramToken,
+      TELEGRAM_API_URL: outside.telegramUrl,
       RATE_LIMIT_SEARCH_PER_MIN: '10000000',
       RATE_LIMIT_BOOKINGS_PER_10_MIN: '10000000',
     }
@@ -364,9 +360,8 @@ async function main(): Promise<number> {
     const a = await runScenario(scenario)
     await samplerA.stop()
     const drainedA = await drainOutbox(url, DRAIN_MS)
-    const deliveryA = await deliveryFigures(url, smtp, telegram, drainedA)
-    smtp.mails.length = 0
-    telegram.sent.length = 0
+    const deliveryA = await deliveryFigures(url, await received(outside), drainedA)
+    await resetReceived(outside)
     reports.push({
       delivery: deliveryA,
       name: `Scenario A — load (${CONCURRENCY} concurrent riders, ${DURATION_MS / 1000} s)`,
@@ -401,7 +396,7 @@ async function main(): Promise<number> {
     await probe.stop()
     await samplerB.stop()
     const drainedB = await drainOutbox(url, DRAIN_MS)
-    const deliveryB = await deliveryFigures(url, smtp, telegram, drainedB)
+    const deliveryB = await deliveryFigures(url, await received(outside), drainedB)
     reports.push({
       delivery: deliveryB,
       name: `Scenario B — database stopped for ${OUTAGE_FOR_MS / 1000} s under load`,

