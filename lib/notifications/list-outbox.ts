@@ -56,6 +56,6 @@ export async function retryDelivery(actor: Actor, input: z.infer<typeof retryDel
     UPDATE notification_deliveries SET status = 'PENDING', attempts = 0, next_attempt_at = now(), locked_until = NULL, updated_at = now()
     WHERE id = ${input.deliveryId}::uuid AND status IN ('FAILED', 'SKIPPED')`
   if (count === 0) throw new AppError('NOT_FOUND')
-  await db.$executeRaw`SELECT pg_notify('poputka_outbox', '')`
+  await db.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`
   return { id: input.deliveryId, status: 'PENDING' as const }
 }
