@@ -39,6 +39,9 @@ async function main() {
     TELEGRAM_BOT_TOKEN: telegram.token,
     TELEGRAM_API_URL: telegram.url,
     PORT: String(port), // links in emails and Telegram messages: http://localhost:<port>/…
+    // No reminder job: a reminder written mid-walk would change the rows the walk checks stay still.
+    // Delivery and the bot run as in production.
+    POPUTKA_JOBS: 'expire-requests,extend-series,deliver,telegram',
   })
   running.app = await startPoputka({
     dev: false,
