@@ -2,10 +2,15 @@
 // the channels each user has and wants; reminders with a key are written once.
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
-import { describe, expect, inject, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { db } from '@/lib/db'
 import { createUser } from '@/lib/testing/factories'
+import { withOwnDatabase } from '@/lib/testing/own-database'
 import { notify, OUTBOX_CHANNEL } from './notify'
+
+// A database of this file's own: the wake-up test listens on the outbox channel, where every other
+// test file's commits would be heard too.
+const database = withOwnDatabase('notify')
 
 async function deliveriesOf(userId: string) {
   const rows = await db.notificationDelivery.findMany({ where: { notification: { userId } }, select: { channel: true, status: true, notification: { select: { kind: true } } } })
@@ -59,7 +64,7 @@ describe('notify', () => {
   })
 
   test('the worker is woken only when the change commits', async () => {
-    const listener = new pg.Client({ connectionString: inject('databaseUrl') })
+    const listener = new pg.Client({ connectionString: database.url() })
     await listener.connect()
     const seen: number[] = []
     listener.on('notification', (n) => n.channel === OUTBOX_CHANNEL && seen.push(Date.now()))
