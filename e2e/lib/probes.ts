@@ -38,6 +38,9 @@ function publishBody(carId: string) {
   }
 }
 
+const OPEN_RUN_SLOTS = ['00:30', '09:00', '17:30'] as const
+let openRunCalls = 0
+
 /** The rider marks PAID; anyone else asks for what a manager would (CONFIRMED). */
 const paymentState = (a: Audience) => (a === 'bookingOwner' ? 'PAID' : 'CONFIRMED')
 
@@ -109,8 +112,11 @@ export const probes: Record<string, Build> = {
   // The target leaves 4 hours later: the coordinator has seen that and confirms.
   'POST /api/dispatch/[groupId]/[date]/moves': ({ world }) => send('POST', `/api/dispatch/${world.groupId}/${world.date}/moves`, { bookingId: world.bookingId, targetTripId: world.targetTripId, confirm: true }),
   'POST /api/dispatch/[groupId]/[date]/runs': ({ world, cast }) => {
-    const { departureOn: _on, ...body } = publishBody(cast.users.tripDriver.carId!)
-    return send('POST', `/api/dispatch/${world.groupId}/${world.date}/runs`, { ...body, departureTime: '18:00', driverId: cast.users.tripDriver.id })
+    // The driver's spare car, in the next free slot: one car is on one run at a time (a one-way
+    // run holds it eight hours), and each allowed caller opens a run.
+    const departureTime = OPEN_RUN_SLOTS[openRunCalls++ % OPEN_RUN_SLOTS.length]!
+    const { departureOn: _on, ...body } = publishBody(cast.users.tripDriver.spareCarId!)
+    return send('POST', `/api/dispatch/${world.groupId}/${world.date}/runs`, { ...body, departureTime, driverId: cast.users.tripDriver.id })
   },
   'POST /api/dispatch/bookings/[bookingId]/promote': ({ world }) => send('POST', `/api/dispatch/bookings/${world.waitlistedBookingId}/promote`),
   'POST /api/dispatch/runs/[tripId]/cancel-and-move': ({ world }) =>
@@ -135,6 +141,8 @@ export const probes: Record<string, Build> = {
   'action app/[locale]/(app)/account/actions.ts#connectTelegramAction': () => act({}),
   'action app/[locale]/(app)/account/actions.ts#disconnectTelegramAction': () => act({}),
   'action app/[locale]/(app)/admin/outbox/actions.ts#retryDeliveryAction': ({ world }) => act({ deliveryId: world.failedDeliveryId }),
+  // Without the confirmation: walked as everyone, it must not end the cast's own sessions.
+  'action app/[locale]/(app)/account/session-actions.ts#signOutEverywhereAction': () => act({}),
   'action app/[locale]/(app)/admin/users/actions.ts#setUserRoleAction': ({ world }) => act({ userId: world.targetUserId, role: 'COORDINATOR', granted: 'true' }),
   'action app/[locale]/(app)/bookings/actions.ts#cancelMyBookingAction': ({ world }) => act({ bookingId: world.bookingId }),
   'action app/[locale]/(app)/bookings/actions.ts#acceptBookingChangeAction': ({ world }) => act({ bookingId: world.bookingId }),
@@ -177,6 +185,7 @@ export const probes: Record<string, Build> = {
   'page /forgot-password': () => page('/forgot-password'),
   'page /reset-password': () => page(`/reset-password?token=${'N0tAL1veT0ken'.repeat(4)}`),
   'page /verify-email': () => page(`/verify-email?token=${'N0tAL1veT0ken'.repeat(4)}`),
+  'page /offline': () => page('/offline'),
   'page /trips': ({ world }) => page(`/trips?date=${world.date}&from=almaty`),
   'page /trips/[tripId]': ({ world }) => page(`/trips/${world.tripId}`),
   'page /account': () => page('/account'),

@@ -6,14 +6,15 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { notify } from '@/lib/notifications/notify'
 import { hitRateLimit, rateLimits } from '@/lib/rate-limit'
 import { phoneSchema } from '@/lib/phone'
-import { emailSchema, optionalField, userText } from '@/lib/validation'
+import { emailSchema, optionalField, personName } from '@/lib/validation'
+import { locales } from '@/lib/i18n/routing'
 
 export const registerUserSchema = z.strictObject({
-  name: userText({ min: 1, max: 80 }),
+  name: personName(),
   email: emailSchema,
   password: z.string().min(10, { message: 'v.passwordTooShort' }).max(200),
   phone: optionalField(phoneSchema),
-  locale: z.enum(['ru', 'en']).default('ru'),
+  locale: z.enum(locales).default('ru'),
 })
 
 export type RegisterUserInput = z.infer<typeof registerUserSchema>

@@ -203,6 +203,10 @@ export const accessTable: readonly AccessEntry[] = [
   action('(app)/account/actions.ts', 'connectTelegramAction', { allow: SIGNED_IN, note: 'a one-time deep link for the caller (the e2e server runs the bot against a fake Bot API)' }),
   action('(app)/account/actions.ts', 'disconnectTelegramAction', { allow: SIGNED_IN }),
   action('(app)/admin/outbox/actions.ts', 'retryDeliveryAction', { allow: ['admin'], others: 'FORBIDDEN' }),
+  action('(app)/account/session-actions.ts', 'signOutEverywhereAction', {
+    allow: SIGNED_IN, ok: 'VALIDATION',
+    note: "walked without the form's confirmation: the check is reached, nobody's sessions end (e2e/sessions.spec.ts ends them for real)",
+  }),
   action('(app)/admin/users/actions.ts', 'setUserRoleAction', { allow: ['admin'], others: 'FORBIDDEN' }),
   action('(app)/bookings/actions.ts', 'cancelMyBookingAction', { allow: ['bookingOwner'] }),
   action('(app)/bookings/actions.ts', 'acceptBookingChangeAction', { allow: ['bookingOwner'], note: 'the world’s confirmed booking carries a change waiting for the rider' }),
@@ -246,6 +250,7 @@ export const accessTable: readonly AccessEntry[] = [
   page('/forgot-password', { allow: EVERYONE }),
   page('/reset-password', { allow: EVERYONE, note: 'the form only for a live token; the action decides' }),
   page('/verify-email', { allow: EVERYONE, note: 'a button; the action decides' }),
+  page('/offline', { allow: EVERYONE, note: 'what the service worker shows offline for a page it has no copy of' }),
   page('/trips', { allow: EVERYONE, hides: RIDER_DATA_ON_PAGES }),
   page('/trips/[tripId]', { allow: EVERYONE, hides: RIDER_DATA_ON_PAGES }),
   page('/account', { allow: SIGNED_IN }),

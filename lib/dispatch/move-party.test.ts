@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { bookSeats } from '@/lib/bookings/book-seats'
-import { formatDateTime } from '@/components/format'
+import { formatDateTime } from '@/lib/format'
 import { addDaysIso, kzInstant, todayInKz } from '@/lib/dates/kz-date'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'

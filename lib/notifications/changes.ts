@@ -2,7 +2,8 @@
 // another car, a cancellation. Stored with the notice and on the booking (`change_summary`) as plain
 // values (instants as ISO strings, places as ids or labels, money as whole tenge) and put into words
 // in the reader's language when shown — in the app, by email and in Telegram alike.
-import { formatDateTime, formatTenge, formatTime } from '@/components/format'
+import { formatDateTime, formatTenge, formatTime } from '@/lib/format'
+import { placeName } from '@/lib/i18n/place-name'
 import type { Locale } from '@/lib/i18n/routing'
 import type { ChangeEntry } from '@/lib/notifications/notify'
 import { textFor } from '@/lib/notifications/text'
@@ -74,7 +75,7 @@ export type PlaceNames = {
 /** The changes as lines: "Отправление: пт, 5 дек., 07:00 → пт, 5 дек., 09:30". */
 export function describeChanges(locale: Locale, changes: readonly ChangeEntry[], places: PlaceNames): string[] {
   const t = textFor(locale, 'changes')
-  const name = (v: { nameRu: string; nameEn: string } | undefined, id: unknown) => (v ? (locale === 'ru' ? v.nameRu : v.nameEn) : String(id))
+  const name = (v: { nameRu: string; nameEn: string } | undefined, id: unknown) => (v ? placeName(locale, v) : String(id))
   const value = (field: string, v: ChangeEntry['before'], other: ChangeEntry['before']): string => {
     if (v === null || v === undefined) return t('none')
     switch (field) {

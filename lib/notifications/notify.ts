@@ -34,6 +34,8 @@ export const NOTIFICATION_TOPICS = {
   MOVED_TO_TRIP: 'RUN_CHANGES',
   PARTY_MOVED_IN: 'RUN_CHANGES',
   PARTY_MOVED_OUT: 'RUN_CHANGES',
+  /** A re-check found a live booking's legal verdict worse than before (lib/bookings/recheck-bookings.ts). */
+  BOOKING_LEGAL_WORSENED: 'BOOKINGS',
   REMINDER_DEPARTURE_EVENING: 'REMINDERS',
   REMINDER_DEPARTURE_SOON: 'REMINDERS',
   REMINDER_REQUEST_EXPIRING: 'REMINDERS',

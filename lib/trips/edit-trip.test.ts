@@ -1,7 +1,7 @@
 // A driver's edit tells every booked rider exactly what changed, before → after, with the reason;
 // changes that make the booking worse wait on it until the rider accepts or cancels free.
 import { describe, expect, test } from 'vitest'
-import { formatDateTime } from '@/components/format'
+import { formatDateTime } from '@/lib/format'
 import { acceptBookingChange } from '@/lib/bookings/accept-booking-change'
 import { bookSeats } from '@/lib/bookings/book-seats'
 import { addDaysIso, kzInstant, todayInKz } from '@/lib/dates/kz-date'

@@ -6,7 +6,9 @@ import { bookSeats } from '@/lib/bookings/book-seats'
 import { decideRequest } from '@/lib/bookings/decide-request'
 import { db } from '@/lib/db'
 import { notify } from '@/lib/notifications/notify'
+import { addDaysIso, todayInKz } from '@/lib/dates/kz-date'
 import { createDriver, createRider, createTrip, createUser } from '@/lib/testing/factories'
+import { updateStay } from '@/lib/travellers/stays/update-stay'
 import { startFakeTelegram, type FakeTelegram } from '@/lib/testing/fake-telegram'
 import { withOwnDatabase } from '@/lib/testing/own-database'
 import { startSmtpSink, type SmtpSink } from '@/lib/testing/smtp-sink'
@@ -96,6 +98,32 @@ describe('delivering a booking by email and Telegram', () => {
     const rows = [...(await deliveryRows(rider.id)), ...(await deliveryRows(driver.id))]
     expect(rows.every((r) => r.status === 'SENT' && r.attempts === 1 && r.remoteId)).toBe(true)
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length)
+  })
+
+  test('a live booking whose legal check got worse: the rider is told by email and Telegram, once each, in their language', async () => {
+    const today = todayInKz()
+    const trip = await createTrip({ daysAhead: 3 })
+    const rider = await createRider({ stays: [{ entryOn: addDaysIso(today, -10), exitOn: null }] })
+    await db.user.update({ where: { id: rider.rider.id }, data: { locale: 'kk' } })
+    const chat = await linkTelegram(rider.rider.id)
+    await bookSeats(rider.rider, { tripId: trip.id, travellerIds: [rider.travellerId], acknowledgeWarning: true, joinWaitlist: false })
+    await deliverAll()
+    const stay = await db.stay.findFirstOrThrow({ where: { travellerId: rider.travellerId }, select: { id: true } })
+    // The rider corrects their entry: day 93 in Kazakhstan on the run, so the re-check blocks it.
+    await updateStay(rider.rider, stay.id, { entryOn: addDaysIso(today, -88) })
+    await deliverAll(2)
+
+    const subject = 'Болу мерзімін тексеру сапарға рұқсат бермейді'
+    const mails = smtp.to(rider.rider.email).filter((m) => m.subject.startsWith(subject))
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.text).toContain('болу ережелері бойынша сапар енді тексеруден өтпейді')
+    expect(mails[0]!.text).toContain('/kk/bookings')
+    // The reasons stay on My bookings: no stay dates or rule codes travel in the message.
+    expect(mails[0]!.text).not.toContain('OVERSTAY')
+    const inTelegram = telegram.sent.filter((m) => m.chatId === chat && m.text.startsWith(subject))
+    expect(inTelegram).toHaveLength(1)
+    const rows = (await deliveryRows(rider.rider.id)).filter((r) => r.notification.kind === 'BOOKING_LEGAL_WORSENED')
+    expect(rows.map((r) => [r.channel, r.status, r.attempts])).toEqual([['EMAIL', 'SENT', 1], ['TELEGRAM', 'SENT', 1]])
   })
 
   test('with no SMTP configured email waits in the outbox, PENDING, and goes out once it is', async () => {

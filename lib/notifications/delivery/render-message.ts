@@ -6,11 +6,12 @@
 // a confirmation carries the driver's phone only while the booking is still confirmed (nobody's
 // contact before confirmation), a driver's request message carries Approve/Decline only while the
 // request is still open.
-import { formatDateTime, formatDay, formatTime } from '@/components/format'
+import { formatDateTime, formatDay, formatTime } from '@/lib/format'
 import { deliveryToken, issueToken } from '@/lib/accounts/auth-tokens'
 import { db } from '@/lib/db'
 import type { NotificationChannel } from '@/lib/generated/prisma/enums'
 import { textFor } from '@/lib/notifications/text'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 import { isLocale, type Locale } from '@/lib/i18n/routing'
 import { appUrl, mapUrl } from '@/lib/notifications/app-url'
 import { placeNames } from '@/lib/notifications/change-lines'
@@ -106,7 +107,7 @@ export async function renderNotice(notice: NoticeToRender, reader: Reader, optio
   const t = textFor(locale, 'deliver')
   const p = paramsOf(notice.params)
   const kind = notice.kind
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const lines: string[] = []
   const buttons: Button[][] = []
   let url: string | null = null
@@ -152,7 +153,7 @@ export async function renderNotice(notice: NoticeToRender, reader: Reader, optio
   const departure = trip ? formatDateTime(locale, trip.departureAt) : p.departureAt ? formatDateTime(locale, str(p.departureAt)) : ''
   const values = {
     route, departure, seats: num(p.seats ?? booking?.seats), pending: num(p.pending), rider: str(p.rider) || booking?.rider?.name || '',
-    time: trip ? formatTime(locale, trip.departureAt) : '', count: 0,
+    time: trip ? formatTime(locale, trip.departureAt) : '', count: 0, verdict: str(p.verdict),
   }
   const subject = t(`subject.${kind}`, values)
   url = trip ? appUrl(locale, isDriver ? `/my-trips/${trip.id}` : `/trips/${trip.id}`) : appUrl(locale, '/notifications')
@@ -232,6 +233,13 @@ export async function renderNotice(notice: NoticeToRender, reader: Reader, optio
       acceptOrCancel()
       break
     }
+    case 'BOOKING_LEGAL_WORSENED':
+      // The reasons are the rider's own and shown on My bookings, never in a message that may be
+      // read on a lock screen: the verdict, the run, and the link.
+      lines.push(t('text.BOOKING_LEGAL_WORSENED', values))
+      if (trip) lines.push(t('line.departure', { departure }))
+      url = appUrl(locale, '/bookings')
+      break
     case 'TRIP_CANCELLED':
       if (departure) lines.push(t('line.departure', { departure }))
       if (str(p.reason)) lines.push(t('line.reason', { reason: str(p.reason) }))

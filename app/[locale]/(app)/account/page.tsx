@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
-import { formatDateTime } from '@/components/format'
+import { formatDateTime } from '@/lib/format'
 import { ActionForm } from '@/components/trips/action-form'
 import { getAccount } from '@/lib/accounts/get-account'
 import { getNotificationSettings } from '@/lib/accounts/notification-settings'
@@ -14,6 +14,7 @@ import { DeleteAccountForm } from './delete-account-form'
 import { ReachSettings } from './reach-settings'
 import { TelegramConnect } from './telegram-connect'
 import './reach.css'
+import { SignOutEverywhereForm } from './sign-out-everywhere-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account')
@@ -24,7 +25,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const { locale } = await params
   setRequestLocale(locale)
   const actor = await requirePageUser(locale, '/account')
-  const [t, tAuth, tr, { user, cars }, reach] = await Promise.all([getTranslations('account'), getTranslations('auth'), getTranslations('reach'), getAccount(actor), getNotificationSettings(actor)])
+  const [t, tAuth, tr, tSessions, { user, cars }, reach] = await Promise.all([getTranslations('account'), getTranslations('auth'), getTranslations('reach'), getTranslations('sessions'), getAccount(actor), getNotificationSettings(actor)])
   const delivery = (d: { lastSentAt: Date | null; lastFailure: { at: Date; error: string } | null; waiting: number }) => (
     <>
       {d.lastSentAt ? <p className="small muted" style={{ margin: 0 }}>{tr('lastSent', { at: formatDateTime(locale, d.lastSentAt) })}</p> : null}
@@ -37,9 +38,9 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
       <h1>{t('title')}</h1>
       <section className="card stack-sm" aria-labelledby="details">
         <h2 id="details">{t('details')}</h2>
-        <dl className="grid grid-2">
-          <div><dt className="muted small">{tAuth('name')}</dt><dd style={{ overflowWrap: 'anywhere' }}>{user.name}</dd></div>
-          <div><dt className="muted small">{tAuth('email')}</dt><dd style={{ overflowWrap: 'anywhere' }}>{user.email}</dd></div>
+        <dl className="grid grid-2" style={{ overflowWrap: 'anywhere' }}>
+          <div style={{ minWidth: 0 }}><dt className="muted small">{tAuth('name')}</dt><dd>{user.name}</dd></div>
+          <div style={{ minWidth: 0 }}><dt className="muted small">{tAuth('email')}</dt><dd>{user.email}</dd></div>
           <div>
             <dt className="muted small">{tAuth('phone')}</dt>
             <dd data-testid="own-phone">
@@ -109,6 +110,11 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         )}
         <h3>{t('addCar')}</h3>
         <CarForm phone={user.phone ? formatPhone(user.phone) : null} />
+      </section>
+      <section className="card stack-sm" aria-labelledby="sessions">
+        <h2 id="sessions">{tSessions('title')}</h2>
+        <p>{tSessions('text')}</p>
+        <SignOutEverywhereForm signInHref={getPathname({ href: '/sign-in', locale })} />
       </section>
       <section className="card stack-sm" aria-labelledby="your-data">
         <h2 id="your-data">{t('dataTitle')}</h2>

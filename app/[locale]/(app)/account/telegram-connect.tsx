@@ -2,7 +2,7 @@
 // "Connect Telegram": a one-time link into the bot, valid 15 minutes; Telegram opens the bot and
 // "Start" links the chat to this account.
 import { useLocale, useTranslations } from 'next-intl'
-import { formatTime } from '@/components/format'
+import { formatTime } from '@/lib/format'
 import { FormMessage } from '@/components/ui/field'
 import { useFormAction } from '@/components/ui/use-form-action'
 import type { Locale } from '@/lib/i18n/routing'

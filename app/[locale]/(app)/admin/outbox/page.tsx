@@ -3,7 +3,7 @@
 // failed one can be sent again.
 import type { Metadata } from 'next'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
-import { formatDateTime } from '@/components/format'
+import { formatDateTime } from '@/lib/format'
 import { ActionForm } from '@/components/trips/action-form'
 import { requirePageRole } from '@/lib/auth/session'
 import { Link } from '@/lib/i18n/navigation'
