@@ -3,6 +3,7 @@
 // the same for a taken address. A database of this file's own (a delivery worker runs here).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { randomUUID } from 'node:crypto'
+import { findSessionUser } from '@/lib/auth/session-user'
 import { signInWithPassword } from '@/lib/auth/sign-in'
 import { db } from '@/lib/db'
 import { deliverDue } from '@/lib/notifications/delivery/deliver-due'
@@ -63,6 +64,36 @@ describe('password reset', () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).not.toBeNull()
     await deliver()
     expect(smtp.to(user.email).map((m) => m.subject)).toContain('Пароль в Попутке изменён')
+  })
+
+  test('a reset ends every session issued before it (whoever held the old password is out); a new sign-in works', async () => {
+    const user = await createUser()
+    /** The claims next-auth's jwt callback writes at sign-in (lib/auth/options.ts). */
+    const session = async (password: string) => {
+      const outcome = await signInWithPassword({ email: user.email, password }, ip())
+      if (!outcome.ok) throw new Error('sign-in failed')
+      return { uid: outcome.user.id, sv: outcome.user.sessionVersion, sid: randomUUID(), exp: Math.floor(Date.now() / 1000) + 3600 }
+    }
+    const [phone, laptop] = [await session(TEST_PASSWORD), await session(TEST_PASSWORD)]
+    expect(await findSessionUser(phone)).toMatchObject({ id: user.id })
+    await requestPasswordReset({ email: user.email }, ip())
+    await deliver()
+    const token = linkIn(smtp.to(user.email).find((m) => m.subject === 'Сброс пароля в Попутке')!.text, '/reset-password')
+    // Asking for a link ends nothing; using it does.
+    expect(await findSessionUser(laptop)).toMatchObject({ id: user.id })
+    await resetPassword({ token, password: 'a-brand-new-password' })
+    expect(await findSessionUser(phone)).toBeNull()
+    expect(await findSessionUser(laptop)).toBeNull()
+    expect(await findSessionUser(await session('a-brand-new-password'))).toMatchObject({ id: user.id })
+  })
+
+  test('a reset that fails ends no session', async () => {
+    const user = await createUser()
+    const outcome = await signInWithPassword({ email: user.email, password: TEST_PASSWORD }, ip())
+    if (!outcome.ok) throw new Error('sign-in failed')
+    const claims = { uid: outcome.user.id, sv: outcome.user.sessionVersion, sid: randomUUID(), exp: Math.floor(Date.now() / 1000) + 3600 }
+    await expect(resetPassword({ token: 'N0tAL1veT0ken'.repeat(4), password: 'a-brand-new-password' })).rejects.toMatchObject({ code: 'LINK_INVALID' })
+    expect(await findSessionUser(claims)).toMatchObject({ id: user.id })
   })
 
   test('a link is good for 1 hour', async () => {

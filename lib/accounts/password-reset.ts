@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { consumeToken } from '@/lib/accounts/auth-tokens'
 import { hashPassword } from '@/lib/auth/password'
+import { revokeSessions } from '@/lib/auth/revoke-sessions'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { notify } from '@/lib/notifications/notify'
@@ -40,26 +41,22 @@ export async function resetPassword(input: z.infer<typeof resetPasswordSchema>, 
   const user = await db.$transaction(async (tx) => {
     const used = await consumeToken(tx, 'PASSWORD_RESET', input.token, now)
     if (!used) throw new AppError('LINK_INVALID', { status: 410, fields: { password: [{ key: 'errors.LINK_INVALID' }] } })
+    const owner = await tx.user.findUnique({ where: { id: used.userId }, select: { deletedAt: true } })
+    // A link of an account deleted since it was sent sets nothing.
+    if (!owner || owner.deletedAt) throw new AppError('LINK_INVALID', { status: 410, fields: { password: [{ key: 'errors.LINK_INVALID' }] } })
     const changed = await tx.user.update({
-      where: { id: used.userId, deletedAt: null },
+      where: { id: used.userId },
       data: { passwordHash },
       select: { id: true, email: true, emailVerifiedAt: true },
     })
     if (!changed.emailVerifiedAt) await tx.user.update({ where: { id: changed.id }, data: { emailVerifiedAt: now } })
     // Every other reset link of the account stops working with this one.
     await tx.authToken.updateMany({ where: { userId: changed.id, purpose: 'PASSWORD_RESET', usedAt: null }, data: { usedAt: now } })
+    // Whoever held the old password is signed out on every device, in the same transaction: the
+    // new password and the end of the old sessions commit together or not at all.
+    await revokeSessions(changed.id, tx)
     await notify(tx, [{ userId: changed.id, kind: 'PASSWORD_CHANGED', params: {} }])
     return changed
   })
-  await endOtherSessions(user.id)
   return { userId: user.id, email: user.email }
-}
-
-/**
- * Ends every session of the account (whoever held the old password is signed out). Sessions are
- * stateless JWTs here; server-side revocation (a session version on the user) arrives with issue 10
- * as `revokeSessions(userId)` — MERGE: call it here, and this is the only place that needs it.
- */
-async function endOtherSessions(userId: string): Promise<void> {
-  void userId
 }
