@@ -36,7 +36,7 @@ export function RunCard({ run, targets, groupId, date }: Props) {
         <StatusBadge status={run.status} />
       </div>
       <div className="dx-run-facts">
-        <span>{t('driver', { name: run.driver.name })}{run.driver.phone ? <> · <a href={`tel:${run.driver.phone}`}>{run.driver.phone}</a></> : null}</span>
+        <span>{t('driver', { name: run.driver.name })}{run.driver.phone ? <> · <a href={`tel:${run.driver.phone.replace(/[^\d+]/g, '')}`}>{run.driver.phone}</a></> : null}</span>
         <span>{run.car.make} {run.car.model}, {run.car.colour} · {run.car.plate}</span>
         <span>{t('via', { checkpoint: name(run.checkpoint) })}</span>
         <span>{t('pickup', { place: run.pickupLabel })}</span>
