@@ -26,6 +26,8 @@ const CALLBACK_PATTERN = new RegExp(`^(a|d|ok|x|xx|k):(${UUID})$`)
 
 function localeOf(preferred: string | null | undefined, telegramLanguage: string | undefined): Locale {
   if (isLocale(preferred)) return preferred
+  // Telegram's own language for someone without an account yet: Kazakh, English, else Russian.
+  if (telegramLanguage?.startsWith('kk')) return 'kk'
   return telegramLanguage?.startsWith('en') ? 'en' : 'ru'
 }
 
@@ -45,7 +47,7 @@ export async function handleUpdate(api: Api, update: Update, now: Date = new Dat
   if (message.contact) {
     const account = await accountOfChat(chatId)
     const t = textFor(localeOf(account?.locale, message.from.language_code), 'telegram')
-    if (!account) return void (await reply(t('notLinked', { url: appUrl('ru', '/account') })))
+    if (!account) return void (await reply(t('notLinked', { url: appUrl(localeOf(null, message.from.language_code), '/account') })))
     // Only the person's own number, as Telegram vouches for it (the contact's user_id is theirs).
     if (message.contact.user_id !== message.from.id) return void (await reply(t('phoneNotOwn'), { reply_markup: contactKeyboard(account.locale) }))
     const raw = message.contact.phone_number.trim()
@@ -74,7 +76,7 @@ export async function handleUpdate(api: Api, update: Update, now: Date = new Dat
     const account = await accountOfChat(chatId)
     const t = textFor(localeOf(account?.locale, message.from.language_code), 'telegram')
     const done = await unlinkChat(chatId)
-    return void (await reply(done ? t('unlinked', { url: appUrl(localeOf(account?.locale, undefined), '/account') }) : t('notLinked', { url: appUrl('ru', '/account') }), { reply_markup: { remove_keyboard: true } }))
+    return void (await reply(done ? t('unlinked', { url: appUrl(localeOf(account?.locale, undefined), '/account') }) : t('notLinked', { url: appUrl(localeOf(null, message.from.language_code), '/account') }), { reply_markup: { remove_keyboard: true } }))
   }
   const account = await accountOfChat(chatId)
   const locale = localeOf(account?.locale, message.from.language_code)

@@ -57,6 +57,20 @@ describe('linking Telegram', () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).telegramChatId).toBe(BigInt(tg.id))
   })
 
+  test('in Kazakh: a kk account is answered in Kazakh, and so is a stranger whose Telegram is in Kazakh', async () => {
+    const user = await createUser({ name: 'Айгерім' })
+    await db.user.update({ where: { id: user.id }, data: { locale: 'kk' } })
+    const tg = person('Aigerim')
+    await link(user.id, tg)
+    expect(lastTo(tg)!.text).toContain('Telegram «Айгерім» аккаунтымен байланыстырылды')
+    expect(lastTo(tg)!.asksContact).toBe(true)
+    const stranger = { ...person('Stranger'), language_code: 'kk' }
+    telegram.userSends(stranger, '/help')
+    await handled()
+    expect(lastTo(stranger)!.text).toContain('Бұл — Попутка боты')
+    expect(lastTo(stranger)!.text).toContain('/kk/account')
+  })
+
   test('a link older than 15 minutes is refused', async () => {
     const user = await createUser()
     const { token } = await createTelegramLink({ id: user.id }, new Date(Date.now() - 16 * 60_000))
