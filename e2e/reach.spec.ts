@@ -33,6 +33,15 @@ async function driverWithManualRun() {
   return { driver, tripId: trip.rows[0]!.id, plate: car.rows[0]!.plate }
 }
 
+/** The rider's own traveller, in Kazakhstan for 5 days (an open stay: the booking needs a current stay). */
+async function riderInKazakhstan(rider: TestUser) {
+  const { rows } = await e2eDb().query<{ id: string }>(
+    `INSERT INTO travellers (account_id, is_self, name, citizenship, updated_at) VALUES ($1, true, $2, 'RU', now()) RETURNING id`,
+    [rider.id, rider.name],
+  )
+  await e2eDb().query(`INSERT INTO stays (traveller_id, entry_on, exit_on, updated_at) VALUES ($1, $2::date, NULL, now())`, [rows[0]!.id, kzDate(-5)])
+}
+
 /** Profile → "Connect Telegram" → the deep link's token → /start in the chat → linked. */
 async function connectTelegram(page: Page, name: string) {
   const tg = telegramUser(name)
@@ -66,7 +75,7 @@ test('a manual-approval booking: the driver approves in Telegram, the rider gets
   const driverTg = await connectTelegram(driverPage, 'Aidar')
 
   const { page, user: rider } = await signedInAs()
-  await e2eDb().query(`INSERT INTO travellers (account_id, is_self, name, citizenship, updated_at) VALUES ($1, true, $2, 'RU', now())`, [rider.id, rider.name])
+  await riderInKazakhstan(rider)
   const riderTg = await connectTelegram(page, 'Anna')
   await keepScreenshot(page, 'profile-reach')
 
@@ -119,7 +128,7 @@ test('a driver moves the run: the rider sees before → after with the reason, i
   const { driver, tripId } = await driverWithManualRun()
   await e2eDb().query(`UPDATE trips SET approval_mode = 'INSTANT', request_ttl_hours = NULL WHERE id = $1`, [tripId])
   const { page, user: rider } = await signedInAs()
-  await e2eDb().query(`INSERT INTO travellers (account_id, is_self, name, citizenship, updated_at) VALUES ($1, true, $2, 'RU', now())`, [rider.id, rider.name])
+  await riderInKazakhstan(rider)
   const riderTg = await connectTelegram(page, 'Vera')
   await page.goto(`/trips/${tripId}`)
   await page.getByRole('button', { name: 'Забронировать' }).click()
@@ -153,8 +162,12 @@ test('a driver moves the run: the rider sees before → after with the reason, i
   await driverContext.close()
 })
 
-test('password reset by email: a link from the sign-in page sets a new password once', async ({ page }) => {
+test('password reset by email: a link from the sign-in page sets a new password once and ends the other sessions', async ({ page, browser }) => {
   const user: TestUser = await createUser()
+  // Someone else holds a session made with the old password (another device, or a thief).
+  const other = await browser.newContext()
+  await signInContext(other, user)
+  expect((await other.request.get('/api/bookings')).status()).toBe(200)
   await page.goto('/sign-in')
   await page.getByRole('link', { name: 'Забыли пароль?' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Сброс пароля' })).toBeVisible()
@@ -170,9 +183,11 @@ test('password reset by email: a link from the sign-in page sets a new password 
   await page.getByRole('button', { name: 'Сохранить пароль' }).click()
   await expect(page.getByTestId('form-message')).toContainText('Пароль изменён')
 
-  // The link is used up.
+  // The link is used up, and the session made with the old password is over.
   await page.goto(`${link.pathname}${link.search}`)
   await expect(page.getByText('Ссылка недействительна')).toBeVisible()
+  expect((await other.request.get('/api/bookings')).status()).toBe(401)
+  await other.close()
 
   await page.goto('/sign-in')
   await page.getByLabel('Электронная почта').fill(user.email)
