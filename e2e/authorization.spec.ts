@@ -157,3 +157,46 @@ test('the markers are real: the rider sees them where everyone else must not', a
   const manifest = await (await cast.users.tripDriver.context.request.get(`/api/trips/${sharedWorld.tripId}/manifest`)).json()
   expect(JSON.stringify(manifest)).toContain(sharedWorld.bookingId)
 })
+
+test('contacts cross only once a booking is confirmed: the driver’s phone and Telegram to that rider, the rider’s phone to the driver', async ({ cast, world }) => {
+  const { driverPhone, driverTelegram, riderPhone } = cast.contacts
+  // The walk calls disconnectTelegramAction as every signed-in member of the cast, the driver too:
+  // link the driver's Telegram again, as the world made it.
+  await e2eDb().query(`UPDATE users SET telegram_chat_id = $2, telegram_username = $3, telegram_shared = true WHERE id = $1`, [cast.users.tripDriver.id, 800_000_000 + Math.floor(Math.random() * 99_999_999), driverTelegram])
+  const shown = (body: string, phone: string) => body.includes(phone) || body.includes(phone.replace(/^\+996(\d{3})(\d{3})(\d{3})$/, '+996 $1 $2 $3'))
+  const problems: string[] = []
+  const expectShown = (what: string, body: string, phone: string, yes: boolean) => {
+    if (shown(body, phone) !== yes) problems.push(`${what}: ${yes ? 'missing' : 'shown'} ${phone}`)
+  }
+  // The confirmed run, its JSON and page: the rider sees the driver's phone and Telegram; nobody else.
+  for (const audience of ['bookingOwner', 'passenger', 'otherDriver', 'groupCoordinator', 'otherCoordinator', 'admin'] as const) {
+    const request = cast.users[audience].context.request
+    const json = await (await request.get(`/api/trips/${world.tripId}`)).text()
+    expectShown(`GET /api/trips/:confirmed as ${audience}`, json, driverPhone, audience === 'bookingOwner')
+    if (json.includes(driverTelegram) !== (audience === 'bookingOwner')) problems.push(`GET /api/trips/:confirmed as ${audience}: Telegram ${audience === 'bookingOwner' ? 'missing' : 'shown'}`)
+    const html = await (await request.get(`/trips/${world.tripId}`)).text()
+    expectShown(`page /trips/:confirmed as ${audience}`, html, driverPhone, audience === 'bookingOwner')
+  }
+  expectShown('GET /api/trips/:confirmed signed out', await (await cast.anonymous.request.get(`/api/trips/${world.tripId}`)).text(), driverPhone, false)
+  // The rider's request still pending: no contact either way.
+  const owner = cast.users.bookingOwner.context.request
+  expectShown('GET /api/trips/:pending as the rider', await (await owner.get(`/api/trips/${world.manualTripId}`)).text(), driverPhone, false)
+  const { bookings } = (await (await owner.get('/api/bookings')).json()) as { bookings: { id: string; driver: { phone: string | null; telegram: string | null } }[] }
+  const byId = new Map(bookings.map((b) => [b.id, b.driver]))
+  if (byId.get(world.bookingId)?.phone !== driverPhone) problems.push(`GET /api/bookings: the confirmed booking's driver.phone is ${byId.get(world.bookingId)?.phone}`)
+  if (byId.get(world.bookingId)?.telegram !== `@${driverTelegram}`) problems.push(`GET /api/bookings: the confirmed booking's driver.telegram is ${byId.get(world.bookingId)?.telegram}`)
+  for (const id of [world.pendingBookingId, world.waitlistedBookingId]) {
+    if (byId.get(id)?.phone !== null) problems.push(`GET /api/bookings: driver.phone of an unconfirmed booking: ${byId.get(id)?.phone}`)
+    const one = (await (await owner.get(`/api/bookings/${id}`)).json()) as { booking: { driver: { phone: string | null } } }
+    if (one.booking.driver.phone !== null) problems.push(`GET /api/bookings/${id}: driver.phone ${one.booking.driver.phone}`)
+  }
+  const confirmed = (await (await owner.get(`/api/bookings/${world.bookingId}`)).json()) as { booking: { driver: { phone: string | null } } }
+  if (confirmed.booking.driver.phone !== driverPhone) problems.push(`GET /api/bookings/:confirmed: driver.phone ${confirmed.booking.driver.phone}`)
+  expectShown('page /bookings as the rider', await (await owner.get('/bookings')).text(), driverPhone, true)
+  expectShown('receipt as the rider', await (await owner.get(`/bookings/${world.bookingId}/receipt`)).text(), driverPhone, true)
+  // The other way: the driver sees the rider's phone on the confirmed run's manifest, not on the pending one's.
+  const driver = cast.users.tripDriver.context.request
+  expectShown('manifest of the confirmed run', await (await driver.get(`/api/trips/${world.tripId}/manifest`)).text(), riderPhone, true)
+  expectShown('manifest of the pending request', await (await driver.get(`/api/trips/${world.manualTripId}/manifest`)).text(), riderPhone, false)
+  expect(problems, problems.join('\n')).toEqual([])
+})

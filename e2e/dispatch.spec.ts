@@ -171,12 +171,22 @@ test('a coordinator runs tomorrow’s board: opens two runs, moves a party (seen
   await borisParty.getByRole('button', { name: `Перенести «${boris.user.name}»…` }).click()
   await borisParty.getByLabel(`Перенести «${boris.user.name}» в`).selectOption({ label: `09:00 · ${driverB.name} · свободно 1` })
   await borisParty.getByRole('button', { name: 'Перенести' }).click()
+  // Two hours later than the run Boris booked: the board shows how the run differs and asks first.
+  const confirm = borisParty.getByTestId('move-confirm')
+  await expect(confirm.getByTestId('move-differences')).toContainText('Отправление: 07:00 → 09:00')
+  expect((await e2eDb().query(`SELECT trip_id FROM bookings WHERE id = $1`, [borisBooking])).rows).toEqual([{ trip_id: runA }])
+  await keepScreenshot(page, 'dispatch-move-confirm')
+  await confirm.getByLabel('Причина для пассажира (необязательно)').fill('Первая машина переполнена')
+  await confirm.getByRole('button', { name: 'Перенести всё равно' }).click()
   await expect(run(page, driverB).locator(`[data-party="${boris.user.name}"]`)).toBeVisible()
   await expect(run(page, driverA).locator(`[data-party="${boris.user.name}"]`)).toHaveCount(0)
   await expect(run(page, driverA).getByTestId('capacity-text')).toHaveText('Занято 2 из 3 · свободно 1')
   await expect(run(page, driverB).getByTestId('capacity-text')).toHaveText('Занято 4 из 4 · свободно 0')
   const { rows: moved } = await e2eDb().query(`SELECT trip_id FROM bookings WHERE id = $1`, [borisBooking])
   expect(moved).toEqual([{ trip_id: runB }])
+  // Boris is told what changed, with the reason.
+  const { rows: told } = await e2eDb().query(`SELECT params FROM notifications WHERE user_id = $1 AND kind = 'MOVED_TO_TRIP'`, [boris.user.id])
+  expect(told[0].params).toMatchObject({ reason: 'Первая машина переполнена', changes: expect.arrayContaining([expect.objectContaining({ field: 'time' })]) })
 
   // The second session sees it within seconds, without a reload.
   await expect(run(page2, driverA).getByTestId('capacity-text')).toHaveText('Занято 2 из 3 · свободно 1', { timeout: 8_000 })

@@ -233,13 +233,14 @@ test('a driver works the manifest: requests, edit, boarding, payment, statuses t
   const requests = page.getByRole('region', { name: /Заявки/ })
   await expect(requests.getByRole('listitem', { name: 'Анна Лебедева' }).first()).toBeVisible()
   // Phones stay hidden until a request is approved.
-  await expect(page.getByText('+77015550101')).toHaveCount(0)
+  await expect(page.getByText('+7 701 555 0101')).toHaveCount(0)
+  await expect(page.locator('a[href="tel:+77015550101"]')).toHaveCount(0)
 
   // Approve Anna, decline Boris.
   await requests.getByRole('listitem', { name: 'Анна Лебедева' }).first().getByRole('button', { name: 'Одобрить' }).click()
   await expect(page.getByTestId('action-status')).toContainText('Заявка одобрена')
   const manifest = page.getByRole('region', { name: 'Пассажиры' })
-  await expect(manifest.getByRole('link', { name: '+77015550101' })).toBeVisible()
+  await expect(manifest.getByRole('link', { name: '+7 701 555 0101' })).toHaveAttribute('href', 'tel:+77015550101')
   await requests.getByRole('listitem', { name: 'Борис Ким' }).getByRole('button', { name: 'Отклонить' }).click()
   await expect(page.getByTestId('action-status')).toContainText('Заявка отклонена')
   await expect(requests.getByText('Заявок нет.')).toBeVisible()

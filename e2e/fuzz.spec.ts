@@ -264,6 +264,7 @@ for (const entry of actions) {
     } finally {
       await dropWorld(cast, world)
       if (entry.name === 'registerAction') await e2eDb().query(`DELETE FROM rate_limits WHERE key LIKE 'register:%'`)
+      if (entry.name === 'requestPasswordResetAction') await e2eDb().query(`DELETE FROM rate_limits WHERE key LIKE 'password-reset:%'`)
       if (entry.name === 'joinGroupAction') await e2eDb().query(`DELETE FROM rate_limits WHERE key LIKE 'group-join:%'`)
     }
     expect(problems, `FUZZ_SEED=${SEED}\n${problems.slice(0, 15).join('\n')}`).toEqual([])

@@ -23,6 +23,26 @@ export const envSchema = z.object({
   MAP_TILE_URL: z.string().default(''),
   MAP_TILE_ATTRIBUTION: z.string().default(''),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Where the app listens; links in emails and Telegram messages fall back to http://localhost:PORT. */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /** Outgoing mail, e.g. smtps://user:password@smtp.example.com:465. Unset: email waits in the outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com:465')
+    .optional(),
+  /** The From of every email, e.g. "Попутка <no-reply@poputka.kz>" (required with SMTP_URL). */
+  MAIL_FROM: z.string().trim().min(3).max(200).regex(/@/, 'MAIL_FROM must contain an address, e.g. Попутка <no-reply@poputka.kz>').optional(),
+  /** The bot's token from @BotFather. Unset: the Telegram bot is off. */
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d{3,20}:[A-Za-z0-9_-]{20,100}$/, 'TELEGRAM_BOT_TOKEN must look like 123456789:AA… (from @BotFather)')
+    .optional(),
+  /** The Bot API server (tests point it at a fake one on localhost). */
+  TELEGRAM_API_URL: z.url('TELEGRAM_API_URL must be a URL, e.g. https://api.telegram.org').default('https://api.telegram.org'),
+}).superRefine((value, ctx) => {
+  if (value.SMTP_URL && !value.MAIL_FROM) {
+    ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'MAIL_FROM is required with SMTP_URL, e.g. Попутка <no-reply@poputka.kz>' })
+  }
 })
 
 export type Env = z.infer<typeof envSchema>

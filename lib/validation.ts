@@ -104,13 +104,6 @@ export const emailSchema = zod
   .max(254)
   .pipe(zod.email())
 
-/** +7 followed by 10 digits; spaces, dashes and brackets are tolerated and removed. */
-export const phoneSchema = zod
-  .string()
-  .trim()
-  .transform((v) => v.replace(/[\s()-]/g, ''))
-  .refine((v) => /^\+7\d{10}$/.test(v), { message: 'v.phone' })
-
 /** An optional form field: empty string becomes undefined. */
 export function optionalField<T extends zod.ZodType>(schema: T) {
   return zod.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional())

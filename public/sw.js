@@ -13,7 +13,9 @@ const PAGES = `poputka-pages-${VERSION}`
 const MAX_PAGES = 60
 const MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000
 const OFFLINE_PAGES = ['/offline', '/en/offline', '/kk/offline']
-const NEVER_CACHED = /^\/(?:(?:en|kk|ru)\/)?(?:sign-in|register|offline)(?:\/|$)/
+// Account pages are never kept: a password-reset or address-confirmation link carries a live
+// one-time token in its address, which must not sit in a cache on the device.
+const NEVER_CACHED = /^\/(?:(?:en|kk|ru)\/)?(?:sign-in|register|offline|forgot-password|reset-password|verify-email)(?:\/|$)/
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl'
 import { formatDateTime, formatTenge, formatTime } from '@/lib/format'
 import type { Locale } from '@/lib/i18n/routing'
+import { formatPhone, telHref } from '@/lib/phone'
 import type { Manifest } from '@/lib/trips/get-manifest'
 import { PaymentBadge, StatusBadge, VerdictBadge } from './badges'
 import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
@@ -24,7 +25,7 @@ export function ManifestSheet({ manifest, locale }: { manifest: Manifest; locale
         <StatusBadge status={trip.status} />
       </div>
       <p style={{ margin: 0 }}>
-        {t('runLine', { driver: trip.driver.name, phone: trip.driver.phone ?? '—', car: `${trip.car.make} ${trip.car.model}`, plate: trip.car.plate })}
+        {t('runLine', { driver: trip.driver.name, phone: trip.driver.phone ? formatPhone(trip.driver.phone) : '—', car: `${trip.car.make} ${trip.car.model}`, plate: trip.car.plate })}
       </p>
       <p style={{ margin: 0 }}>
         {t('pickupLine', { pickup, checkpoint: name(trip.checkpoint), departure: formatDateTime(locale, trip.departureAt) })}
@@ -58,7 +59,7 @@ export function ManifestSheet({ manifest, locale }: { manifest: Manifest; locale
                       <td>{traveller.name}</td>
                       <td className={first ? undefined : 'muted small'}>{party.riderName ?? '—'}</td>
                       <td>{first ? party.seats : ''}</td>
-                      <td>{first && party.riderPhone ? <a href={`tel:${party.riderPhone}`}>{party.riderPhone}</a> : ''}</td>
+                      <td>{first && party.riderPhone ? <a href={telHref(party.riderPhone)}>{formatPhone(party.riderPhone)}</a> : ''}</td>
                       <td>{first ? <><PaymentBadge state={party.paymentState} />{party.amountTenge !== null ? ` ${formatTenge(locale, party.amountTenge)}` : ''}</> : ''}</td>
                       <td><VerdictBadge verdict={traveller.verdict} /></td>
                       <td>

@@ -13,10 +13,10 @@ WITH u AS (SELECT unnest($1::uuid[]) AS id),
      b AS (SELECT id FROM bookings WHERE rider_id IN (SELECT id FROM u) OR trip_id IN (SELECT id FROM t)),
      tr AS (SELECT id FROM travellers WHERE account_id IN (SELECT id FROM u)),
      rows AS (
-       SELECT 'users' AS tbl, concat_ws('|', id, roles::text, name, email, phone, deleted_at, password_hash) AS x FROM users WHERE id IN (SELECT id FROM u)
+       SELECT 'users' AS tbl, concat_ws('|', id, roles::text, name, email, phone, deleted_at, password_hash, email_verified_at, phone_verified_at, telegram_chat_id, telegram_shared, email_topics::text, telegram_topics::text) AS x FROM users WHERE id IN (SELECT id FROM u)
        UNION ALL SELECT 'cars', concat_ws('|', id, make, model, colour, plate, seats, archived_at) FROM cars WHERE owner_id IN (SELECT id FROM u)
        UNION ALL SELECT 'trips', concat_ws('|', id, status, seats_taken, seats_total, group_id, notes, departure_at, price_per_seat_tenge, pickup_label, updated_at) FROM trips WHERE id IN (SELECT id FROM t)
-       UNION ALL SELECT 'bookings', concat_ws('|', id, trip_id, rider_id, status, seats, payment_state, updated_at) FROM bookings WHERE id IN (SELECT id FROM b)
+       UNION ALL SELECT 'bookings', concat_ws('|', id, trip_id, rider_id, status, seats, payment_state, updated_at, changed_by_driver_at, change_summary::text) FROM bookings WHERE id IN (SELECT id FROM b)
        UNION ALL SELECT 'booking_travellers', concat_ws('|', booking_id, position, traveller_id, name, boarding, verdict) FROM booking_travellers WHERE booking_id IN (SELECT id FROM b)
        UNION ALL SELECT 'travellers', concat_ws('|', id, name, citizenship, is_self, updated_at) FROM travellers WHERE id IN (SELECT id FROM tr)
        UNION ALL SELECT 'stays', concat_ws('|', id, traveller_id, entry_on, exit_on, registration_noted_on, updated_at) FROM stays WHERE traveller_id IN (SELECT id FROM tr)

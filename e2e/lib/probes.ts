@@ -6,6 +6,7 @@ import type { APIRequestContext } from '@playwright/test'
 import type { AccessEntry, Audience } from '@/lib/auth/access-table'
 import { entryKey } from '@/lib/auth/access-table'
 import type { ActionFields } from './server-actions'
+import { e2eDb } from '../fixtures'
 import { kzDate, type Cast, type World } from './world'
 
 export type HttpProbe = { kind: 'http'; method: string; url: string; json?: unknown; form?: Record<string, string>; headers?: Record<string, string> }
@@ -81,6 +82,7 @@ export const probes: Record<string, Build> = {
   'DELETE /api/travellers/[travellerId]/documents/[documentId]': ({ world }) => send('DELETE', `/api/travellers/${world.travellerId}/documents/${world.documentId}`),
 
   'POST /api/trips/[tripId]/bookings': (ctx) => send('POST', `/api/trips/${ctx.world.tripId}/bookings`, { travellerIds: [own(ctx).travellerId], acknowledgeWarning: true }),
+  'GET /api/bookings/[bookingId]': ({ world }) => get(`/api/bookings/${world.bookingId}`),
   'DELETE /api/bookings/[bookingId]': ({ world }) => send('DELETE', `/api/bookings/${world.bookingId}`),
   'GET /api/bookings/[bookingId]/receipt': ({ world }) => get(`/api/bookings/${world.bookingId}/receipt`),
   'POST /api/bookings/[bookingId]/payment': ({ world, audience }) => send('POST', `/api/bookings/${world.bookingId}/payment`, { state: paymentState(audience) }),
@@ -107,7 +109,8 @@ export const probes: Record<string, Build> = {
   'GET /api/dispatch/[groupId]/[date]/summary': ({ world }) => get(`/api/dispatch/${world.groupId}/${world.date}/summary`),
   'GET /api/dispatch/[groupId]/[date]/manifest.csv': ({ world }) => get(`/api/dispatch/${world.groupId}/${world.date}/manifest.csv`),
   'GET /api/dispatch/[groupId]/audit': ({ world }) => get(`/api/dispatch/${world.groupId}/audit`),
-  'POST /api/dispatch/[groupId]/[date]/moves': ({ world }) => send('POST', `/api/dispatch/${world.groupId}/${world.date}/moves`, { bookingId: world.bookingId, targetTripId: world.targetTripId }),
+  // The target leaves 4 hours later: the coordinator has seen that and confirms.
+  'POST /api/dispatch/[groupId]/[date]/moves': ({ world }) => send('POST', `/api/dispatch/${world.groupId}/${world.date}/moves`, { bookingId: world.bookingId, targetTripId: world.targetTripId, confirm: true }),
   'POST /api/dispatch/[groupId]/[date]/runs': ({ world, cast }) => {
     // The driver's spare car, in the next free slot: one car is on one run at a time (a one-way
     // run holds it eight hours), and each allowed caller opens a run.
@@ -117,19 +120,32 @@ export const probes: Record<string, Build> = {
   },
   'POST /api/dispatch/bookings/[bookingId]/promote': ({ world }) => send('POST', `/api/dispatch/bookings/${world.waitlistedBookingId}/promote`),
   'POST /api/dispatch/runs/[tripId]/cancel-and-move': ({ world }) =>
-    send('POST', `/api/dispatch/runs/${world.tripId}/cancel-and-move`, { moves: [{ bookingId: world.bookingId, targetTripId: world.targetTripId }] }),
+    send('POST', `/api/dispatch/runs/${world.tripId}/cancel-and-move`, { moves: [{ bookingId: world.bookingId, targetTripId: world.targetTripId, confirm: true }] }),
 
   // Server actions: the fields their forms send.
   'action app/[locale]/(public)/register/actions.ts#registerAction': () =>
     act({ name: 'Новый Пользователь', email: `e2e-reg-${randomUUID().slice(0, 10)}@test.poputka.kz`, password: 'a-long-enough-password', phone: '' }),
+  'action app/[locale]/(public)/forgot-password/actions.ts#requestPasswordResetAction': async () => {
+    // A fresh per-address window: every audience asks once, and the fuzz asks many times.
+    await e2eDb().query(`DELETE FROM rate_limits WHERE key LIKE 'password-reset:%'`)
+    return act({ email: `e2e-nobody-${randomUUID().slice(0, 8)}@test.poputka.kz` })
+  },
+  'action app/[locale]/(public)/reset-password/actions.ts#resetPasswordAction': () => act({ token: 'N0tAL1veT0ken'.repeat(4), password: 'a-long-enough-password' }),
+  'action app/[locale]/(public)/verify-email/actions.ts#verifyEmailAction': () => act({ token: 'N0tAL1veT0ken'.repeat(4) }),
   'action app/[locale]/(public)/trips/[tripId]/actions.ts#bookSeatsAction': (ctx) =>
     act({ tripId: ctx.world.tripId, 'travellerIds[]': [own(ctx).travellerId], acknowledgeWarning: 'true', idempotencyKey: randomUUID() }, { tripId: ctx.world.tripId }),
   'action app/[locale]/(app)/account/actions.ts#addCarAction': () => act({ make: 'Lada', model: 'Largus', colour: 'серый', plate: `${Math.floor(100 + Math.random() * 899)}ABC02`, seats: '5' }),
   'action app/[locale]/(app)/account/actions.ts#deleteAccountAction': () => act({ password: WRONG_PASSWORD, confirm: 'on' }),
+  'action app/[locale]/(app)/account/actions.ts#updateNotificationSettingsAction': () => act({ 'email[]': ['BOOKINGS', 'RUN_CHANGES', 'REMINDERS'], 'telegram[]': ['BOOKINGS', 'RUN_CHANGES', 'REMINDERS'] }),
+  'action app/[locale]/(app)/account/actions.ts#requestEmailVerificationAction': () => act({}),
+  'action app/[locale]/(app)/account/actions.ts#connectTelegramAction': () => act({}),
+  'action app/[locale]/(app)/account/actions.ts#disconnectTelegramAction': () => act({}),
+  'action app/[locale]/(app)/admin/outbox/actions.ts#retryDeliveryAction': ({ world }) => act({ deliveryId: world.failedDeliveryId }),
   // Without the confirmation: walked as everyone, it must not end the cast's own sessions.
   'action app/[locale]/(app)/account/session-actions.ts#signOutEverywhereAction': () => act({}),
   'action app/[locale]/(app)/admin/users/actions.ts#setUserRoleAction': ({ world }) => act({ userId: world.targetUserId, role: 'COORDINATOR', granted: 'true' }),
   'action app/[locale]/(app)/bookings/actions.ts#cancelMyBookingAction': ({ world }) => act({ bookingId: world.bookingId }),
+  'action app/[locale]/(app)/bookings/actions.ts#acceptBookingChangeAction': ({ world }) => act({ bookingId: world.bookingId }),
   'action app/[locale]/(app)/bookings/actions.ts#markPaymentAction': ({ world, audience }) => act({ bookingId: world.bookingId, state: paymentState(audience) }),
   'action app/[locale]/(app)/notifications/actions.ts#markNotificationsReadAction': () => act({}),
   'action app/[locale]/(app)/stay/actions.ts#ensureSelfTravellerAction': () => act({ citizenship: 'RU' }),
@@ -166,11 +182,15 @@ export const probes: Record<string, Build> = {
   'page /': () => page('/'),
   'page /sign-in': () => page('/sign-in'),
   'page /register': () => page('/register'),
+  'page /forgot-password': () => page('/forgot-password'),
+  'page /reset-password': () => page(`/reset-password?token=${'N0tAL1veT0ken'.repeat(4)}`),
+  'page /verify-email': () => page(`/verify-email?token=${'N0tAL1veT0ken'.repeat(4)}`),
   'page /offline': () => page('/offline'),
   'page /trips': ({ world }) => page(`/trips?date=${world.date}&from=almaty`),
   'page /trips/[tripId]': ({ world }) => page(`/trips/${world.tripId}`),
   'page /account': () => page('/account'),
   'page /admin/users': () => page('/admin/users'),
+  'page /admin/outbox': () => page('/admin/outbox'),
   'page /bookings': () => page('/bookings'),
   'page /bookings/[bookingId]/receipt': ({ world }) => page(`/bookings/${world.bookingId}/receipt`),
   'page /notifications': () => page('/notifications'),

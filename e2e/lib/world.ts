@@ -77,6 +77,8 @@ export type Cast = {
    * proxy's "signed in?" test, so the page's or action's own check is what refuses). */
   anonymous: BrowserContext
   forged: BrowserContext
+  /** The run's driver's phone and Telegram, and the booking rider's phone (E.164). */
+  contacts: { driverPhone: string; driverTelegram: string; riderPhone: string }
   otherGroupId: string
   otherTripId: string
 }
@@ -169,6 +171,12 @@ export async function createCast(browser: Browser, baseURL: string): Promise<Cas
     }),
   )
   const users = Object.fromEntries(entries) as Cast['users']
+  // Contacts that must reach the other side only once a booking is confirmed: the run's driver
+  // (phone, Telegram shown by choice) and the rider.
+  const digits = () => String(Math.floor(100_000 + Math.random() * 899_999))
+  const contacts = { driverPhone: `+996555${digits()}`, driverTelegram: `drv_${randomUUID().slice(0, 8)}`, riderPhone: `+7701${digits()}1` }
+  await e2eDb().query(`UPDATE users SET phone = $2, telegram_chat_id = $3, telegram_username = $4, telegram_shared = true WHERE id = $1`, [users.tripDriver.id, contacts.driverPhone, 800_000_000 + Math.floor(Math.random() * 99_999_999), contacts.driverTelegram])
+  await e2eDb().query(`UPDATE users SET phone = $2 WHERE id = $1`, [users.bookingOwner.id, contacts.riderPhone])
   // The other driver's run, in the other coordinator's group.
   const otherGroupId = (await one<{ id: string }>(`INSERT INTO groups (name, created_by_id) VALUES ($1, $2) RETURNING id`, [`Другая группа ${randomUUID().slice(0, 4)}`, users.otherCoordinator.id])).id
   await e2eDb().query(`INSERT INTO group_members (group_id, user_id, role) VALUES ($1, $2, 'COORDINATOR'), ($1, $3, 'DRIVER')`, [otherGroupId, users.otherCoordinator.id, users.otherDriver.id])
@@ -177,7 +185,7 @@ export async function createCast(browser: Browser, baseURL: string): Promise<Cas
   const anonymous = await browser.newContext()
   const forged = await browser.newContext()
   await forged.addCookies([{ name: 'next-auth.session-token', value: `forged.${randomUUID()}`, url: baseURL }])
-  return { users, anonymous, forged, otherGroupId, otherTripId }
+  return { users, anonymous, forged, otherGroupId, otherTripId, contacts }
 }
 
 export async function closeCast(cast: Cast): Promise<void> {
@@ -207,6 +215,8 @@ export type World = {
   freeTravellerId: string
   /** A plain user an admin may change the roles of. */
   targetUserId: string
+  /** A dead-lettered email to the target user (an admin may send it again). */
+  failedDeliveryId: string
   travellerIds: string[]
   tripIds: string[]
 }
@@ -250,10 +260,23 @@ export async function createWorld(cast: Cast): Promise<World> {
   const pendingBookingId = await addBooking({ tripId: manualTripId, riderId: rider.id, travellerId: pendingTraveller, travellerName: `Попутчик ${tag}`, status: 'PENDING', exitOn: date })
   const waitlistedBookingId = await addBooking({ tripId: waitlistTripId, riderId: rider.id, travellerId: waitlistTraveller, travellerName: `Ожидающий ${tag}`, status: 'WAITLISTED', exitOn: date })
   const target = await createUser({ name: `Цель ${tag}` })
+  // The driver moved the confirmed run meanwhile: a change waits for the rider's answer.
+  await e2eDb().query(
+    `UPDATE bookings SET changed_by_driver_at = now(), change_summary = $2::jsonb WHERE id = $1`,
+    [bookingId, JSON.stringify({ kind: 'TRIP_CHANGED', changes: [{ field: 'pickup', before: 'Алматы, Сайран', after: 'Алматы, Саяхат' }], reason: 'Ремонт дороги', at: new Date().toISOString() })],
+  )
+  const failedDeliveryId = (
+    await one<{ id: string }>(
+      `WITH n AS (INSERT INTO notifications (user_id, kind, topic, params) VALUES ($1, 'WAITLISTED', 'BOOKINGS', '{}'::jsonb) RETURNING id)
+       INSERT INTO notification_deliveries (notification_id, channel, status, attempts, last_error) SELECT id, 'EMAIL', 'FAILED', 10, 'SMTP 550: No such mailbox' FROM n RETURNING id`,
+      [target.id],
+    )
+  ).id
   return {
     startedAt, date, groupId, inviteId, inviteCode, tripId, manualTripId, targetTripId, waitlistTripId,
     bookingId, pendingBookingId, waitlistedBookingId, travellerId, stayId, documentId, freeTravellerId,
     targetUserId: target.id,
+    failedDeliveryId,
     travellerIds: [travellerId, pendingTraveller, waitlistTraveller, freeTravellerId],
     tripIds: [tripId, manualTripId, targetTripId, waitlistTripId],
   }

@@ -41,6 +41,7 @@ export async function deleteAccount(actor: Actor, input: z.infer<typeof deleteAc
     await tx.booking.updateMany({ where: { riderId: actor.id }, data: { riderId: null, idempotencyKey: null, idempotencyFingerprint: null } })
     await tx.traveller.deleteMany({ where: { accountId: actor.id } })
     await tx.notification.deleteMany({ where: { userId: actor.id } })
+    await tx.authToken.deleteMany({ where: { userId: actor.id } })
     await tx.groupMember.deleteMany({ where: { userId: actor.id } })
     await tx.car.updateMany({ where: { ownerId: actor.id }, data: { plate: '—', archivedAt: now } })
     await tx.$executeRaw`DELETE FROM rate_limits WHERE key LIKE ${`%:${actor.email}`}`
@@ -50,6 +51,11 @@ export async function deleteAccount(actor: Actor, input: z.infer<typeof deleteAc
         email: `deleted-${randomUUID()}@deleted.invalid`,
         name: '—',
         phone: null,
+        phoneVerifiedAt: null,
+        emailVerifiedAt: null,
+        telegramChatId: null,
+        telegramUsername: null,
+        telegramLinkedAt: null,
         passwordHash: `deleted:${randomUUID()}`,
         roles: [],
         deletedAt: now,

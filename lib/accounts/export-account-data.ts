@@ -4,7 +4,13 @@ import { db } from '@/lib/db'
 
 export async function exportAccountData(actor: Actor) {
   const [user, cars, travellers, bookings, tripsDriven, memberships, notifications] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { id: true, email: true, name: true, phone: true, roles: true, locale: true, createdAt: true } }),
+    db.user.findUniqueOrThrow({
+      where: { id: actor.id },
+      select: {
+        id: true, email: true, name: true, phone: true, roles: true, locale: true, createdAt: true, emailVerifiedAt: true, phoneVerifiedAt: true,
+        telegramUsername: true, telegramLinkedAt: true, telegramShared: true, emailTopics: true, telegramTopics: true,
+      },
+    }),
     db.car.findMany({ where: { ownerId: actor.id }, select: { make: true, model: true, colour: true, plate: true, seats: true, createdAt: true, archivedAt: true } }),
     db.traveller.findMany({
       where: { accountId: actor.id },
@@ -25,7 +31,10 @@ export async function exportAccountData(actor: Actor) {
     }),
     db.trip.findMany({ where: { driverId: actor.id }, select: { id: true, departureAt: true, status: true, seatsTotal: true, seatsTaken: true, originCityId: true, checkpointId: true } }),
     db.groupMember.findMany({ where: { userId: actor.id }, select: { role: true, joinedAt: true, group: { select: { name: true } } } }),
-    db.notification.findMany({ where: { userId: actor.id }, select: { kind: true, params: true, createdAt: true, readAt: true } }),
+    db.notification.findMany({
+      where: { userId: actor.id },
+      select: { kind: true, params: true, createdAt: true, readAt: true, deliveries: { select: { channel: true, status: true, sentAt: true } } },
+    }),
   ])
   return { exportedAt: new Date().toISOString(), user, cars, travellers, bookings, tripsDriven, groups: memberships, notifications }
 }

@@ -14,6 +14,8 @@ export const bookingViewSelect = {
   paymentState: true,
   expiresAt: true,
   changedByDriverAt: true,
+  /** What changed (before → after, the reason) while changedByDriverAt is set. */
+  changeSummary: true,
   createdAt: true,
   travellers: { select: { travellerId: true, name: true, verdict: true, reasons: true, boarding: true }, orderBy: { position: 'asc' } },
 } satisfies Prisma.BookingSelect

@@ -1,5 +1,6 @@
 import type { Actor } from '@/lib/auth/permissions'
 import { amountsDue } from '@/lib/bookings/amounts-due'
+import { contactSelect, driverContact } from '@/lib/bookings/driver-contact'
 import { isoFromDbDate } from '@/lib/dates/kz-date'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
@@ -19,7 +20,7 @@ export async function getReceipt(actor: Actor, bookingId: string) {
           pricePerSeatTenge: true, totalCostTenge: true, minRiders: true, driverShares: true,
           originCity: { select: { nameRu: true, nameEn: true } }, destinationCity: { select: { nameRu: true, nameEn: true } },
           checkpoint: { select: { nameRu: true, nameEn: true } },
-          driver: { select: { name: true } }, car: { select: { make: true, model: true, plate: true } },
+          driver: { select: contactSelect }, car: { select: { make: true, model: true, plate: true } },
         },
       },
     },
@@ -28,8 +29,10 @@ export async function getReceipt(actor: Actor, bookingId: string) {
   if (booking.status !== 'CONFIRMED') throw new AppError('BOOKING_NOT_ACTIVE', { status: 409 })
   const confirmed = await db.booking.findMany({ where: { tripId: booking.trip.id, status: 'CONFIRMED' }, select: { id: true, seats: true, capTenge: true, createdAt: true } })
   const amountTenge = amountsDue(booking.trip, confirmed).get(booking.id) ?? 0
+  const { driver, ...trip } = booking.trip
   return {
     ...booking,
+    trip: { ...trip, driver: driverContact(driver, booking.status) },
     amountTenge,
     crossingOn: isoFromDbDate(booking.trip.departureOn),
     returnOn: booking.trip.returnOn ? isoFromDbDate(booking.trip.returnOn) : null,

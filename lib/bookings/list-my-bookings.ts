@@ -1,16 +1,20 @@
 import type { Actor } from '@/lib/auth/permissions'
 import { amountsDue } from '@/lib/bookings/amounts-due'
+import { contactSelect, driverContact } from '@/lib/bookings/driver-contact'
 import { db } from '@/lib/db'
+import { AppError } from '@/lib/errors'
+import { readChangeSummary } from '@/lib/notifications/changes'
 
-/** "My bookings": the rider's bookings, newest run first, with status, share and payment state. */
-export async function listMyBookings(actor: Actor) {
+/** "My bookings": the rider's bookings, newest run first, with status, share and payment state, a
+ * change waiting for their answer, and the driver's contact once confirmed (`driver.phone`). */
+export async function listMyBookings(actor: Pick<Actor, 'id'>, only?: { bookingId: string }) {
   const bookings = await db.booking.findMany({
-    where: { riderId: actor.id },
+    where: { riderId: actor.id, ...(only ? { id: only.bookingId } : {}) },
     orderBy: [{ trip: { departureAt: 'desc' } }, { createdAt: 'desc' }],
     take: 100,
     select: {
       id: true, status: true, seats: true, quotedTenge: true, capTenge: true, paymentState: true, verdict: true, createdAt: true,
-      expiresAt: true, changedByDriverAt: true, cancelReason: true, verdictWorsenedAt: true,
+      expiresAt: true, changedByDriverAt: true, changeSummary: true, cancelReason: true, verdictWorsenedAt: true,
       // The rider's own travellers' checks (reasons are theirs to see; never shown to the driver).
       travellers: { select: { name: true, boarding: true, verdict: true, reasons: true }, orderBy: { position: 'asc' } },
       trip: {
@@ -19,6 +23,7 @@ export async function listMyBookings(actor: Actor) {
           totalCostTenge: true, minRiders: true, driverShares: true,
           originCity: { select: { nameRu: true, nameEn: true } }, destinationCity: { select: { nameRu: true, nameEn: true } },
           checkpoint: { select: { nameRu: true, nameEn: true } },
+          driver: { select: contactSelect },
         },
       },
     },
@@ -34,7 +39,20 @@ export async function listMyBookings(actor: Actor) {
     const trip = bookings.find((b) => b.trip.id === tripId)!.trip
     for (const [id, amount] of amountsDue(trip, confirmed.filter((c) => c.tripId === tripId))) dueByBooking.set(id, amount)
   }
-  return bookings.map((b) => ({ ...b, amountTenge: dueByBooking.get(b.id) ?? null }))
+  return bookings.map(({ trip: { driver, ...trip }, changeSummary, ...b }) => ({
+    ...b,
+    trip,
+    driver: driverContact(driver, b.status),
+    change: b.changedByDriverAt ? readChangeSummary(changeSummary) : null,
+    amountTenge: dueByBooking.get(b.id) ?? null,
+  }))
+}
+
+/** One of the rider's bookings (GET /api/bookings/:id); anyone else's is not found. */
+export async function getMyBooking(actor: Pick<Actor, 'id'>, bookingId: string) {
+  const [booking] = await listMyBookings(actor, { bookingId })
+  if (!booking) throw new AppError('NOT_FOUND')
+  return booking
 }
 
 export type MyBooking = Awaited<ReturnType<typeof listMyBookings>>[number]

@@ -20,7 +20,7 @@ describe('cancelRunAndMove', () => {
     const p3 = await bookParty(broken.id)
     const result = await cancelRunAndMove(coordinator, {
       tripId: broken.id,
-      moves: [{ bookingId: p1.booking.id, targetTripId: a.id }, { bookingId: p2.booking.id, targetTripId: b.id }],
+      moves: [{ bookingId: p1.booking.id, targetTripId: a.id, confirm: true }, { bookingId: p2.booking.id, targetTripId: b.id, confirm: true }],
       reason: 'Поломка',
     })
     expect(result).toMatchObject({ status: 'CANCELLED', cancelledBookings: 1 })
@@ -54,7 +54,7 @@ describe('cancelRunAndMove', () => {
 
     const error = (await cancelRunAndMove(coordinator, {
       tripId: broken.id,
-      moves: [{ bookingId: p1.booking.id, targetTripId: roomy.id }, { bookingId: p2.booking.id, targetTripId: tight.id }],
+      moves: [{ bookingId: p1.booking.id, targetTripId: roomy.id, confirm: true }, { bookingId: p2.booking.id, targetTripId: tight.id, confirm: true }],
       reason: '',
     }).catch((e: unknown) => e)) as AppError
     expect(error).toBeInstanceOf(AppError)
@@ -70,8 +70,8 @@ describe('cancelRunAndMove', () => {
     const outside = await groupWithRuns([4])
     const p = await bookParty(runs[0]!.id)
     const elsewhere = await bookParty(runs[1]!.id)
-    await expect(cancelRunAndMove(coordinator, { tripId: runs[0]!.id, moves: [{ bookingId: p.booking.id, targetTripId: outside.runs[0]!.id }] })).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    await expect(cancelRunAndMove(coordinator, { tripId: runs[0]!.id, moves: [{ bookingId: elsewhere.booking.id, targetTripId: runs[1]!.id }] })).rejects.toMatchObject({ code: 'BOOKING_CHANGED' })
+    await expect(cancelRunAndMove(coordinator, { tripId: runs[0]!.id, moves: [{ bookingId: p.booking.id, targetTripId: outside.runs[0]!.id, confirm: true }] })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(cancelRunAndMove(coordinator, { tripId: runs[0]!.id, moves: [{ bookingId: elsewhere.booking.id, targetTripId: runs[1]!.id, confirm: true }] })).rejects.toMatchObject({ code: 'BOOKING_CHANGED' })
     expect((await db.trip.findUniqueOrThrow({ where: { id: runs[0]!.id } })).status).toBe('SCHEDULED')
   })
 

@@ -17,7 +17,7 @@ import { userText } from '@/lib/validation'
 export const cancelRunAndMoveSchema = z.strictObject({
   tripId: z.uuid(),
   moves: z
-    .array(z.strictObject({ bookingId: z.uuid(), targetTripId: z.uuid() }))
+    .array(z.strictObject({ bookingId: z.uuid(), targetTripId: z.uuid(), confirm: z.boolean().optional() }))
     .max(16)
     .refine((moves) => new Set(moves.map((m) => m.bookingId)).size === moves.length, { message: 'v.duplicateMove' }),
   reason: userText({ max: 300 }).default(''),
@@ -53,7 +53,7 @@ export async function cancelRunAndMove(actor: Actor, raw: CancelRunAndMoveInput,
       const moved: { bookingId: string; targetTripId: string }[] = []
       for (const move of input.moves) {
         try {
-          await movePartyInTx(tx, actor, move, now)
+          await movePartyInTx(tx, actor, { ...move, reason: input.reason }, now)
         } catch (error) {
           // Which party could not go where: the whole operation is rolled back by rethrowing.
           if (error instanceof AppError) {

@@ -11,6 +11,7 @@ import { directionOrder } from '@/lib/dispatch/board-scope'
 import { requireGroupCoordinator } from '@/lib/dispatch/group-access'
 import { partyViewSelect, toPartyView } from '@/lib/trips/party-view'
 import { nextStatuses } from '@/lib/trips/trip-status'
+import { formatPhone } from '@/lib/phone'
 
 const LIVE = ['PENDING', 'CONFIRMED', 'WAITLISTED'] as const
 
@@ -110,7 +111,9 @@ export async function getDayBoard(actor: Actor, groupId: string, date: string, n
       destination: trip.destinationCity,
       checkpoint: { nameRu: trip.checkpoint.nameRu, nameEn: trip.checkpoint.nameEn },
       pickupLabel: trip.pickupLabel,
-      driver: trip.driver,
+      // The phone in its international form ("+996 555 123 456"): the board is a client component
+      // and libphonenumber's metadata stays on the server.
+      driver: { ...trip.driver, phone: trip.driver.phone ? formatPhone(trip.driver.phone) : null },
       car: trip.car,
       pricingMode: trip.pricingMode,
       seatPriceTenge: trip.seatPriceTenge,

@@ -58,8 +58,8 @@ describe('group scoping', () => {
     const d = stranger.drivers[0]!
     const [a, b] = mine.runs as [(typeof mine.runs)[0], (typeof mine.runs)[0]]
     const mutations: [string, () => Promise<unknown>][] = [
-      ['move', () => movePartyOnBoard(them, mine.group.id, date, { bookingId: confirmed.booking.id, targetTripId: b.id })],
-      ['move via own board', () => movePartyOnBoard(them, stranger.group.id, date, { bookingId: confirmed.booking.id, targetTripId: b.id })],
+      ['move', () => movePartyOnBoard(them, mine.group.id, date, { bookingId: confirmed.booking.id, targetTripId: b.id, confirm: true })],
+      ['move via own board', () => movePartyOnBoard(them, stranger.group.id, date, { bookingId: confirmed.booking.id, targetTripId: b.id, confirm: true })],
       ['promote', () => promoteParty(them, { bookingId: waitlisted.booking.id })],
       ['cancel and move', () => cancelRunAndMove(them, { tripId: a.id, moves: [] })],
       ['status', () => setTripStatus(them, { tripId: a.id, status: 'BOARDING' })],
@@ -90,7 +90,7 @@ describe('listAudit', () => {
     const { mine, confirmed } = await twoGroups()
     const [a, b] = mine.runs as [(typeof mine.runs)[0], (typeof mine.runs)[0]]
     await markBoarding(mine.coordinator, { bookingId: confirmed.booking.id, position: 0, boarding: 'NO_SHOW' })
-    await movePartyOnBoard(mine.coordinator, mine.group.id, addDaysIso(todayInKz(), 1), { bookingId: confirmed.booking.id, targetTripId: b.id })
+    await movePartyOnBoard(mine.coordinator, mine.group.id, addDaysIso(todayInKz(), 1), { bookingId: confirmed.booking.id, targetTripId: b.id, confirm: true })
     const log = await listAudit(mine.coordinator, mine.group.id, { date: todayInKz() })
     expect(log.entries.map((e) => e.action)).toEqual(['booking.move', 'booking.boarding'])
     expect(log.entries[0]).toMatchObject({ actor: { id: mine.coordinator.id, name: mine.coordinator.name }, before: { tripId: a.id }, after: { tripId: b.id } })

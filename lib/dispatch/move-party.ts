@@ -2,6 +2,11 @@
 // (the same conditional UPDATE that guards booking), the legal check is re-run for the new dates,
 // both drivers and the rider are told, and the move is audited. A move that meets a change made
 // meanwhile (the target filled up) is refused with a clear message — never a silent overwrite.
+//
+// A target that differs in what the rider booked for — departure more than 30 minutes apart,
+// another pickup, no return leg where there was one, a higher price — is refused until the
+// coordinator has seen the differences and confirms (MOVE_NEEDS_CONFIRMATION carries them). The
+// rider is told exactly what changed, before → after, with the reason, and may accept or cancel free.
 import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
 import { checkTraveller, loadTravellersForCheck, worstVerdict } from '@/lib/bookings/legal-check'
@@ -13,11 +18,20 @@ import { verdictDetails } from '@/lib/dispatch/verdict-details'
 import { AppError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { quoteBooking } from '@/lib/money/quote-booking'
+import { hurtsRider, runChanges, runFactsSelect, type ChangeSummary, type ChangeEntry } from '@/lib/notifications/changes'
 import { notify } from '@/lib/notifications/notify'
+import { userText } from '@/lib/validation'
 import { RULE_VERSION } from '@/lib/stay-rules'
 import { canManageTrip } from '@/lib/trips/managed-trip'
 
-export const movePartySchema = z.strictObject({ bookingId: z.uuid(), targetTripId: z.uuid() })
+export const movePartySchema = z.strictObject({
+  bookingId: z.uuid(),
+  targetTripId: z.uuid(),
+  /** The coordinator has seen how the target differs (see significantDifferences) and moves anyway. */
+  confirm: z.boolean().optional(),
+  /** Why, for the rider. */
+  reason: userText({ max: 300 }).optional(),
+})
 
 export type MovePartyInput = z.infer<typeof movePartySchema>
 
@@ -42,8 +56,9 @@ export async function movePartyInTx(tx: Tx, actor: Actor, input: MovePartyInput,
       tx.trip.findUnique({
         where: { id },
         select: {
-          id: true, driverId: true, groupId: true, status: true, departureAt: true, departureOn: true, returnOn: true, seatsTotal: true, seatsTaken: true,
+          id: true, driverId: true, groupId: true, status: true, departureOn: true, returnOn: true, seatsTotal: true, seatsTaken: true,
           pricingMode: true, pricePerSeatTenge: true, totalCostTenge: true, minRiders: true, driverShares: true,
+          ...runFactsSelect,
         },
       }),
     ),
@@ -63,6 +78,17 @@ export async function movePartyInTx(tx: Tx, actor: Actor, input: MovePartyInput,
   const checks = travellers.map((t) => checkTraveller(t, isoFromDbDate(target.departureOn), target.returnOn ? isoFromDbDate(target.returnOn) : null))
   const verdict = worstVerdict(checks)
   if (verdict === 'BLOCKED') throw new AppError('LEGAL_BLOCKED', { status: 422, details: verdictDetails(checks) })
+
+  // Both runs are locked: the target's count read here is the one the UPDATE below will see.
+  if (target.seatsTaken + booking.seats > target.seatsTotal) {
+    throw new AppError('TARGET_FULL', { status: 409, params: { left: target.seatsTotal - target.seatsTaken, seats: booking.seats } })
+  }
+  // What the rider would get instead of what they booked; a real difference needs the coordinator's "yes".
+  const changes = runChanges(source, target)
+  const significant = significantDifferences(changes)
+  if (significant.length && !input.confirm) {
+    throw new AppError('MOVE_NEEDS_CONFIRMATION', { status: 409, details: { significant, changes, bookingId: booking.id, targetTripId: target.id } })
+  }
 
   const [taken] = await tx.$queryRaw<{ seats_taken: number }[]>`
     UPDATE trips SET seats_taken = seats_taken + ${booking.seats}, updated_at = now()
@@ -89,6 +115,10 @@ export async function movePartyInTx(tx: Tx, actor: Actor, input: MovePartyInput,
         verdictWorsenedAt: null,
         // The cap promised at booking still holds; what the party is quoted never exceeds it.
         quotedTenge: Math.min(quote.nowTenge, booking.capTenge),
+        // What changed waits for the rider's answer: accept, or cancel free.
+        ...(changes.length && hurtsRider(changes)
+          ? { changedByDriverAt: now, changeSummary: { kind: 'MOVED_TO_TRIP', changes, reason: input.reason ?? '', at: now.toISOString() } satisfies ChangeSummary as unknown as Prisma.InputJsonValue }
+          : {}),
       },
     })
   } catch (error) {
@@ -105,7 +135,7 @@ export async function movePartyInTx(tx: Tx, actor: Actor, input: MovePartyInput,
   }
   const params = { bookingId: booking.id, fromTripId: source.id, toTripId: target.id, seats: booking.seats }
   await notify(tx, [
-    { userId: booking.riderId, kind: 'MOVED_TO_TRIP', params: { ...params, tripId: target.id } },
+    { userId: booking.riderId, kind: 'MOVED_TO_TRIP', params: { ...params, tripId: target.id, changes, reason: input.reason ?? '' } },
     { userId: target.driverId, kind: 'PARTY_MOVED_IN', params: { ...params, tripId: target.id } },
     ...(source.driverId !== target.driverId ? [{ userId: source.driverId, kind: 'PARTY_MOVED_OUT' as const, params: { ...params, tripId: source.id } }] : []),
   ])
@@ -113,5 +143,18 @@ export async function movePartyInTx(tx: Tx, actor: Actor, input: MovePartyInput,
   await writeAudit(tx, { ...audit, groupId: source.groupId })
   if (target.groupId !== source.groupId) await writeAudit(tx, { ...audit, groupId: target.groupId })
   await promoteWaitlist(tx, source.id, now)
-  return { bookingId: booking.id, fromTripId: source.id, toTripId: target.id, verdict, warnings: verdict === 'WARN' ? verdictDetails(checks) : null }
+  return { bookingId: booking.id, fromTripId: source.id, toTripId: target.id, verdict, warnings: verdict === 'WARN' ? verdictDetails(checks) : null, changes }
+}
+
+/** How a target run differs enough that the coordinator confirms first: departure more than 30
+ * minutes apart, another pickup, no return leg where the rider booked one, a higher price. */
+export function significantDifferences(changes: readonly ChangeEntry[]): string[] {
+  const out: string[] = []
+  for (const c of changes) {
+    if (c.field === 'time' && Math.abs(Date.parse(String(c.after)) - Date.parse(String(c.before))) > 30 * 60_000) out.push('time')
+    if (c.field === 'pickup') out.push('pickup')
+    if (c.field === 'returnLeg' && c.before === true && c.after === false) out.push('returnLeg')
+    if (c.field === 'price' && Number(c.after) > Number(c.before)) out.push('price')
+  }
+  return out
 }

@@ -7,10 +7,11 @@ export function countUnreadNotifications(actor: Pick<Actor, 'id'>): Promise<numb
   return db.notification.count({ where: { userId: actor.id, readAt: null } })
 }
 
-/** The actor's latest notifications, newest first, and how many are unread. */
+/** The actor's latest notifications, newest first, and how many are unread (account mail — password
+ * resets, address checks — goes by email only and is not listed). */
 export async function listNotifications(actor: Actor, take = 30) {
   const [items, unread] = await Promise.all([
-    db.notification.findMany({ where: { userId: actor.id }, orderBy: { createdAt: 'desc' }, take, select: { id: true, kind: true, params: true, readAt: true, createdAt: true } }),
+    db.notification.findMany({ where: { userId: actor.id, topic: { not: 'ACCOUNT' } }, orderBy: { createdAt: 'desc' }, take, select: { id: true, kind: true, params: true, readAt: true, createdAt: true } }),
     countUnreadNotifications(actor),
   ])
   return { items, unread }

@@ -1,12 +1,15 @@
-// A driver edits a run. Changes that hurt booked riders — a new time, a higher price, another
-// checkpoint — are marked on their bookings (they may cancel free) and each rider is told.
+// A driver edits a run. Every booked rider is told exactly what changed, before → after, with the
+// driver's reason; changes that make the booking worse (anything but a lower price) are kept on the
+// booking until the rider accepts them or cancels free (lib/notifications/changes.ts).
 // The date itself cannot move once riders booked: their legal check was for that date.
 import type { Actor } from '@/lib/auth/permissions'
 import { dbDateFromIso, isoFromDbDate, kzDateOf, kzInstant } from '@/lib/dates/kz-date'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { recheckAfterChange } from '@/lib/bookings/recheck-bookings'
+import { hurtsRider, mergeChanges, readChangeSummary, runChanges, runFactsSelect, type ChangeSummary, type RunFacts } from '@/lib/notifications/changes'
 import { notify } from '@/lib/notifications/notify'
+import type { Prisma } from '@/lib/generated/prisma/client'
 import { seatPriceOf } from '@/lib/trips/publish-trip'
 import { assertCheckpointOpen, resolvePickup, resolveRoute } from '@/lib/trips/resolve-route'
 import type { EditTripInput } from '@/lib/trips/trip-input'
@@ -27,7 +30,8 @@ function editInTx(actor: Actor, tripId: string, input: EditTripInput, now: Date)
     await loadManagedTrip(tx, actor, tripId, { lock: true })
     const trip = await tx.trip.findUniqueOrThrow({ where: { id: tripId } })
     if (trip.status !== 'SCHEDULED') throw new AppError('TRIP_NOT_EDITABLE', { status: 409 })
-    const live = await tx.booking.findMany({ where: { tripId, status: { in: ['PENDING', 'CONFIRMED', 'WAITLISTED'] } }, select: { id: true, riderId: true } })
+    const live = await tx.booking.findMany({ where: { tripId, status: { in: ['PENDING', 'CONFIRMED', 'WAITLISTED'] } }, select: { id: true, riderId: true, changedByDriverAt: true, changeSummary: true } })
+    const before: RunFacts = await tx.trip.findUniqueOrThrow({ where: { id: tripId }, select: runFactsSelect })
 
     const departureOn = input.departureOn ?? isoFromDbDate(trip.departureOn)
     const departureAt = kzInstant(departureOn, input.departureTime ?? timeOf(trip.departureAt))
@@ -62,12 +66,6 @@ function editInTx(actor: Actor, tripId: string, input: EditTripInput, now: Date)
     const seatPriceTenge = seatPriceOf(pricing)
     const approvalMode = input.approvalMode ?? trip.approvalMode
 
-    const hurts: string[] = []
-    if (departureAt.getTime() !== trip.departureAt.getTime() || (returnAt?.getTime() ?? null) !== (trip.returnAt?.getTime() ?? null)) hurts.push('time')
-    if (seatPriceTenge > trip.seatPriceTenge) hurts.push('price')
-    if (checkpointId !== trip.checkpointId) hurts.push('checkpoint')
-    if (pickup && pickup.pickupLabel !== trip.pickupLabel) hurts.push('pickup')
-
     const updated = await tx.trip.update({
       where: { id: tripId },
       data: {
@@ -87,10 +85,21 @@ function editInTx(actor: Actor, tripId: string, input: EditTripInput, now: Date)
       select: { id: true },
     })
     await writeAudit(tx, { groupId: trip.groupId, actorId: actor.id, action: 'trip.edit', entityType: 'trip', entityId: tripId, before: { departureAt: trip.departureAt, seatsTotal: trip.seatsTotal, seatPriceTenge: trip.seatPriceTenge, checkpointId: trip.checkpointId }, after: { departureAt, seatsTotal, seatPriceTenge, checkpointId } })
-    if (hurts.length && live.length) {
-      await tx.booking.updateMany({ where: { id: { in: live.map((b) => b.id) } }, data: { changedByDriverAt: now } })
-      await notify(tx, live.map((b) => ({ userId: b.riderId, kind: 'TRIP_CHANGED' as const, params: { tripId, bookingId: b.id, changes: hurts.join(',') } })))
+    const after: RunFacts = { ...before, departureAt, returnAt, checkpointId, pickupLabel: pickup?.pickupLabel ?? trip.pickupLabel, seatPriceTenge }
+    const changes = runChanges(before, after)
+    const reason = input.reason ?? ''
+    if (changes.length && live.length) {
+      if (hurtsRider(changes)) {
+        // Each booking keeps what changed since the rider last accepted (an earlier, unanswered
+        // change and this one read as one: the first "before", the latest "after").
+        for (const b of live) {
+          const earlier = b.changedByDriverAt ? readChangeSummary(b.changeSummary) : null
+          const summary: ChangeSummary = { kind: earlier?.kind ?? 'TRIP_CHANGED', changes: mergeChanges(earlier?.changes ?? [], changes), reason: reason || earlier?.reason || '', at: now.toISOString() }
+          await tx.booking.update({ where: { id: b.id }, data: { changedByDriverAt: now, changeSummary: summary as unknown as Prisma.InputJsonValue } })
+        }
+      }
+      await notify(tx, live.map((b) => ({ userId: b.riderId, kind: 'TRIP_CHANGED' as const, params: { tripId, bookingId: b.id, changes, reason } })))
     }
-    return { id: updated.id, notified: hurts.length ? live.length : 0, changes: hurts, datesMoved }
+    return { id: updated.id, notified: changes.length ? live.length : 0, changes: changes.map((c) => c.field), datesMoved }
   })
 }

@@ -2,6 +2,7 @@
 // share now and the cap), approval mode — and, for a signed-in viewer, their own booking on it.
 import type { Actor } from '@/lib/auth/permissions'
 import { bookingViewSelect } from '@/lib/bookings/booking-view'
+import { contactSelect, driverContact } from '@/lib/bookings/driver-contact'
 import { expireRequests } from '@/lib/bookings/expire-requests'
 import { isoFromDbDate } from '@/lib/dates/kz-date'
 import { db } from '@/lib/db'
@@ -28,7 +29,7 @@ export async function getTripDetails(tripId: string, viewer: Actor | null, seats
           statuses: { select: { state: true, fromOn: true, toOn: true, verified: true, noteRu: true, noteEn: true, source: true } },
         },
       },
-      driver: { select: { name: true } },
+      driver: { select: contactSelect },
       car: { select: { make: true, model: true, colour: true, plate: true, seats: true } },
     },
   })
@@ -61,6 +62,8 @@ export async function getTripDetails(tripId: string, viewer: Actor | null, seats
     departureOn,
     returnOn: trip.returnOn ? isoFromDbDate(trip.returnOn) : null,
     driver: { firstName: trip.driver.name.split(' ')[0] ?? trip.driver.name },
+    // How to reach the driver: the viewer's own confirmed booking only (nobody's contact before).
+    driverContact: ownBooking?.status === 'CONFIRMED' ? driverContact(trip.driver, ownBooking.status) : null,
     // The plate is shown to riders with a confirmed seat and to the driver, not to everyone.
     car: { ...car, plate: ownBooking?.status === 'CONFIRMED' || isManager ? plate : null },
     seatsLeft: trip.seatsTotal - trip.seatsTaken,

@@ -23,7 +23,7 @@ async function details(tripId: string) {
 
 /** What the run's page shows an anonymous visitor (app/[locale]/(public)/trips/[tripId]/page.tsx). */
 const PUBLIC_KEYS = [
-  'approvalMode', 'bookable', 'car', 'checkpoint', 'departureAt', 'departureOn', 'destinationCity', 'driver', 'driverShares', 'id',
+  'approvalMode', 'bookable', 'car', 'checkpoint', 'departureAt', 'departureOn', 'destinationCity', 'driver', 'driverContact', 'driverShares', 'id',
   'isManager', 'minRiders', 'notes', 'originCity', 'ownBooking', 'pickupLabel', 'pickupLat', 'pickupLng', 'pickupPoint',
   'pricePerSeatTenge', 'pricingMode', 'quote', 'requestTtlHours', 'returnAt', 'roundTrip', 'seatsLeft', 'seatsTaken', 'seatsTotal',
   'status', 'totalCostTenge',

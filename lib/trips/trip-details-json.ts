@@ -30,6 +30,8 @@ export function toTripDetailsJson(trip: TripDetails) {
       status: status ? { state: status.state, verified: status.verified, noteRu: status.noteRu, noteEn: status.noteEn, source: status.source } : null,
     },
     driver: { firstName: trip.driver.firstName },
+    /** How to reach the driver: only on the viewer's own confirmed booking, else null (as on the page). */
+    driverContact: trip.driverContact,
     car: { make: car.make, model: car.model, colour: car.colour, plate: car.plate },
     seatsTotal: trip.seatsTotal,
     seatsTaken: trip.seatsTaken,

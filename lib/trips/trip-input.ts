@@ -122,8 +122,10 @@ export const editTripSchema = z
     approvalMode: z.enum(['INSTANT', 'MANUAL']).optional(),
     requestTtlHours: z.number().int().min(1).max(72).optional(),
     notes: userText({ max: 1000, multiline: true }).optional(),
+    /** Why, in the driver's words: riders read it with what changed. */
+    reason: userText({ max: 300 }).optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, { message: 'v.nothingToChange' })
+  .refine((v) => Object.keys(v).some((k) => k !== 'reason'), { message: 'v.nothingToChange' })
 
 export type EditTripInput = z.infer<typeof editTripSchema>
 

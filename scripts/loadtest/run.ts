@@ -9,6 +9,10 @@
 // succeeded exists exactly once. Prints a table, writes test-results/loadtest.json, exits non-zero
 // when an invariant fails (oversold, lost, duplicated, a 500, a hang, no recovery within 30 s).
 //
+// The app delivers its notices meanwhile (POPUTKA_JOBS=deliver) to a local SMTP server and a fake
+// Telegram Bot API started here; after each scenario the outbox is drained and its delivery latency
+// (commit → sent) is reported (scripts/loadtest/delivery.ts). A notice not delivered is a failure.
+//
 // Its own throwaway embedded PostgreSQL (fsync on, like production) in a temp folder, and the app as
 // a child process (scripts/loadtest/app-server.ts) with rate limits raised for the synthetic riders.
 // LOADTEST_DURATION_MS (30000) and LOADTEST_POOL_SIZE (10, the app's DATABASE_POOL_SIZE) change the
@@ -24,6 +28,7 @@ import { ensureProductionBuild } from '../lib/build'
 import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/embedded-postgres'
 import { prepareDatabase } from '../lib/prepare-database'
 import { startActivitySampler, type ActivityPeak } from './db-sampler'
+import { deliveryFigures, drainOutbox, linkTelegram, received, resetReceived, startOutside, type DeliveryFigures } from './delivery'
 import { createClient, runScenario, startHealthProbe, type ScenarioResult } from './load'
 import { formatCounts, formatLatency, HANG_MS, printTable, summarize, type Summary } from './report'
 import { resetBookings, seedLoadData, type LoadRider } from './seed'
@@ -35,6 +40,9 @@ const POOL_SIZE = Number(process.env.LOADTEST_POOL_SIZE ?? 10) // the app's defa
 const OUTAGE_AT_MS = 10_000
 const OUTAGE_FOR_MS = 5_000
 const RECOVERY_LIMIT_MS = 30_000
+/** How long the outbox may take to empty after a scenario (a delivery claimed when the database
+ * stopped waits for its 2-minute lease at worst). */
+const DRAIN_MS = 150_000
 const RUNS = 50
 const RIDERS = 2_000
 const RESULTS_FILE = path.join(process.cwd(), 'test-results', 'loadtest.json')
@@ -188,6 +196,7 @@ type ScenarioReport = {
   loadAverage: [number, number]
   /** Peak of the app's database connections by state during the scenario. */
   database: ActivityPeak
+  delivery: DeliveryFigures
 }
 
 function failuresOf(r: ScenarioReport): string[] {
@@ -208,6 +217,8 @@ function failuresOf(r: ScenarioReport): string[] {
     const busy = Math.max(...r.loadAverage) > cpus().length * 2 ? ` (machine load average up to ${Math.max(...r.loadAverage)} on ${cpus().length} cores: other work was starving the app)` : ''
     f.push(`${r.summary.hangs} request(s) slower than ${HANG_MS / 1000} s${busy}`)
   }
+  const undelivered = Object.entries(r.delivery.byStatus).filter(([status]) => status !== 'SENT').reduce((sum, [, n]) => sum + n, 0)
+  if (undelivered) f.push(`${undelivered} notice deliveries not sent after draining (${formatCounts(r.delivery.byStatus)})`)
   if (r.outage) {
     const { firstSuccessAfterRestartMs: ok, healthOkAfterRestartMs: health } = r.outage
     if (ok === null || ok > RECOVERY_LIMIT_MS || health === null || health > RECOVERY_LIMIT_MS) f.push(`no recovery within ${RECOVERY_LIMIT_MS / 1000} s of the database's return`)
@@ -241,6 +252,10 @@ function printScenario(r: ScenarioReport) {
     ['cancellations told done → cancelled', `${i.cancelsConfirmed - i.cancelLost} of ${i.cancelsConfirmed}`],
     ['refused but booked / unknown', `${i.refusedButBooked} / ${i.unknownBookings}`],
     ['booked, client gave up', `${i.bookedButUnconfirmed} (unresolved keys: ${i.gaveUp})`],
+    ['notices → deliveries', `${r.delivery.notices} → ${formatCounts(r.delivery.deliveries)}; ${formatCounts(r.delivery.byStatus)}; outbox empty ${(r.delivery.drainedInMs / 1000).toFixed(1)} s after the load`],
+    ['delivery latency, commit → sent', `email ${formatLatency(r.delivery.latency.EMAIL)}; Telegram ${formatLatency(r.delivery.latency.TELEGRAM)}`],
+    ['accepted → recorded (duplicate window)', `email ${formatLatency(r.delivery.duplicateWindow.EMAIL)}; Telegram ${formatLatency(r.delivery.duplicateWindow.TELEGRAM)}`],
+    ['received more than once', `email ${r.delivery.duplicates.EMAIL} (same Message-ID); Telegram ${r.delivery.duplicates.TELEGRAM}`],
   ]
   if (r.outage) {
     const o = r.outage
@@ -295,7 +310,12 @@ async function main(): Promise<number> {
     const url = db.current.url
     await prepareDatabase(url, { demo: false, log: () => undefined })
     const data = await seedLoadData(url, { runs: RUNS, riders: RIDERS })
-    say(`PostgreSQL on 127.0.0.1:${dbOptions.port}; seeded ${data.runs.length} runs (${data.dates[0]} … ${data.dates.at(-1)}) and ${data.riders.length} riders`)
+    const outside = await startOutside()
+    cleanup.push(async () => {
+      outside.process.kill('SIGTERM')
+    })
+    const linked = await linkTelegram(url)
+    say(`PostgreSQL on 127.0.0.1:${dbOptions.port}; seeded ${data.runs.length} runs (${data.dates[0]} … ${data.dates.at(-1)}) and ${data.riders.length} riders; ${linked} accounts on Telegram; SMTP at ${outside.smtpUrl}`)
 
     const secret = randomBytes(32).toString('base64url')
     const cookies = await mintSessionCookies(data.riders, secret)
@@ -307,7 +327,12 @@ async function main(): Promise<number> {
       NEXTAUTH_SECRET: secret,
       LOG_LEVEL: 'warn',
       DATABASE_POOL_SIZE: String(POOL_SIZE),
-      POPUTKA_JOBS: '0',
+      // Only the delivery worker: expiring requests or reminders would change what the checks count.
+      POPUTKA_JOBS: 'deliver',
+      SMTP_URL: outside.smtpUrl,
+      MAIL_FROM: 'Попутка <no-reply@load.poputka.kz>',
+      TELEGRAM_BOT_TOKEN: outside.telegramToken,
+      TELEGRAM_API_URL: outside.telegramUrl,
       RATE_LIMIT_SEARCH_PER_MIN: '10000000',
       RATE_LIMIT_BOOKINGS_PER_10_MIN: '10000000',
     }
@@ -334,7 +359,11 @@ async function main(): Promise<number> {
     const samplerA = startActivitySampler(url, 200)
     const a = await runScenario(scenario)
     await samplerA.stop()
+    const drainedA = await drainOutbox(url, DRAIN_MS)
+    const deliveryA = await deliveryFigures(url, await received(outside), drainedA)
+    await resetReceived(outside)
     reports.push({
+      delivery: deliveryA,
       name: `Scenario A — load (${CONCURRENCY} concurrent riders, ${DURATION_MS / 1000} s)`,
       summary: summarize(a.samples, (a.endedAt - a.startedAt) / 1000),
       invariants: await verifyInvariants(url, a.ledger),
@@ -366,7 +395,10 @@ async function main(): Promise<number> {
     const outage = await outagePromise
     await probe.stop()
     await samplerB.stop()
+    const drainedB = await drainOutbox(url, DRAIN_MS)
+    const deliveryB = await deliveryFigures(url, await received(outside), drainedB)
     reports.push({
+      delivery: deliveryB,
       name: `Scenario B — database stopped for ${OUTAGE_FOR_MS / 1000} s under load`,
       summary: summarize(b.samples, (b.endedAt - b.startedAt) / 1000),
       invariants: await verifyInvariants(url, b.ledger),

@@ -1,6 +1,7 @@
 // Load-test data, written with plain SQL (2,000 riders take well under a second this way): drivers
 // with cars, 50 runs over the coming week on the real routes, riders each with a "self" traveller
-// (Russian citizen, no recorded stays, so the legal check says OK) and some with companions.
+// (Russian citizen, in Kazakhstan for 5 days — an open stay, which a booking needs since issue 11 —
+// so the legal check says OK) and some with companions.
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { addDaysIso, kzInstant, todayInKz } from '@/lib/dates/kz-date'
@@ -78,6 +79,11 @@ export async function seedLoadData(url: string, options: { runs: number; riders:
        WHERE u.email LIKE 'load-rider-%'
          AND ((split_part(split_part(u.email, '-', 3), '@', 1)::int % 4 = 0 AND c = 1)
            OR (split_part(split_part(u.email, '-', 3), '@', 1)::int % 8 = 0 AND c = 2))`,
+    )
+    await client.query(
+      `INSERT INTO stays (traveller_id, entry_on, exit_on, updated_at)
+       SELECT t.id, $1::date, NULL, now() FROM travellers t JOIN users u ON u.id = t.account_id WHERE u.email LIKE 'load-rider-%'`,
+      [addDaysIso(todayInKz(), -5)],
     )
     await client.query('COMMIT')
 

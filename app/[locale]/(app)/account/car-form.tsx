@@ -7,8 +7,9 @@ import { useFormAction } from '@/components/ui/use-form-action'
 import { useRouter } from '@/lib/i18n/navigation'
 import { addCarAction } from './actions'
 
-export function CarForm() {
+export function CarForm({ phone }: { phone: string | null }) {
   const t = useTranslations('account')
+  const ta = useTranslations('auth')
   const router = useRouter()
   const formRef = useRef<HTMLFormElement>(null)
   const { state, formAction, onSubmit, pending, fieldErrors } = useFormAction(addCarAction)
@@ -35,6 +36,9 @@ export function CarForm() {
         </Field>
         <Field id="car-seats" label={t('seatsInCar')} errors={fieldErrors.seats}>
           <input name="seats" type="number" min={1} max={8} defaultValue={4} required inputMode="numeric" />
+        </Field>
+        <Field id="car-phone" label={t('driverPhone')} hint={`${t('driverPhoneHint')} ${ta('phoneHint')}`} errors={fieldErrors.phone}>
+          <input name="phone" type="tel" autoComplete="tel" inputMode="tel" defaultValue={phone ?? ''} placeholder="+7 701 234 56 78" />
         </Field>
       </div>
       <FormMessage message={state?.message} tone={state?.ok ? 'ok' : 'block'} />

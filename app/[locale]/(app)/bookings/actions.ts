@@ -1,9 +1,10 @@
 'use server'
-// "My bookings" buttons: cancel, "I paid", dispute. Each: parse with zod, require the user, call one
+// "My bookings" buttons: cancel, accept a change, "I paid", dispute. Each: parse with zod, require the user, call one
 // service, revalidate.
 import { revalidatePath } from 'next/cache'
 import { formToObject, runAction, type ActionResult } from '@/lib/action'
 import { requireUser } from '@/lib/auth/session'
+import { acceptBookingChange, acceptBookingChangeSchema } from '@/lib/bookings/accept-booking-change'
 import { cancelBooking, cancelBookingSchema } from '@/lib/bookings/cancel-booking'
 import { markPayment, markPaymentSchema } from '@/lib/bookings/mark-payment'
 
@@ -30,4 +31,14 @@ export async function markPaymentAction(_previous: ActionResult<unknown> | null,
     revalidate()
     return result
   }, 'bookings.paymentSaved')
+}
+
+/** The rider accepts what changed on their booking (the "cancel free" offer ends). */
+export async function acceptBookingChangeAction(_previous: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
+  return runAction(async () => {
+    const actor = await requireUser()
+    const result = await acceptBookingChange(actor, acceptBookingChangeSchema.parse(formToObject(form)))
+    revalidate()
+    return result
+  }, 'bookingChange.accepted')
 }

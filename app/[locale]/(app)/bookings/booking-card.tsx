@@ -3,16 +3,18 @@
 import { useLocale, useTranslations } from 'next-intl'
 import { formatDateTime, formatTenge } from '@/lib/format'
 import { ActionForm } from '@/components/trips/action-form'
+import { BookingChange } from '@/components/trips/booking-change'
+import { DriverContactLine } from '@/components/trips/driver-contact'
 import { bookingStatusText, bookingStatusTone, isLiveBooking } from '@/components/trips/booking-texts'
 import { readReasons } from '@/components/trips/reasons'
 import { TravellerVerdicts } from '@/components/trips/traveller-verdicts'
 import type { MyBooking } from '@/lib/bookings/list-my-bookings'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
-import { cancelMyBookingAction, markPaymentAction } from './actions'
+import { acceptBookingChangeAction, cancelMyBookingAction, markPaymentAction } from './actions'
 import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
-export function BookingCard({ booking }: { booking: MyBooking }) {
+export function BookingCard({ booking, changeLines }: { booking: MyBooking; changeLines: string[] }) {
   const t = useTranslations('bookings')
   const tb = useTranslations('booking')
   const tt = useTranslations('trip')
@@ -42,7 +44,9 @@ export function BookingCard({ booking }: { booking: MyBooking }) {
       {booking.cancelReason && booking.status === 'CANCELLED' && booking.cancelReason !== 'RIDER' ? (
         <p className="small" style={{ margin: 0 }}>{t(`cancelReason.${booking.cancelReason === 'TRIP_CANCELLED' || booking.cancelReason === 'LEGAL_RECHECK_BLOCKED' ? booking.cancelReason : 'OTHER'}`)}</p>
       ) : null}
-      {booking.changedByDriverAt && live ? <p className="notice info" style={{ margin: 0 }}>{tb('changedByDriver')}</p> : null}
+      {booking.changedByDriverAt && live ? (
+        <BookingChange bookingId={booking.id} change={booking.change} lines={changeLines} acceptAction={acceptBookingChangeAction} cancelAction={cancelMyBookingAction} cancellable={cancellable} />
+      ) : null}
       {booking.verdictWorsenedAt && live ? (
         // A re-check found the legal verdict worse (a stay or document changed, or days passed).
         <div className={`notice ${booking.verdict === 'BLOCKED' ? 'block' : 'warn'}`} data-testid="booking-worsened" data-verdict={booking.verdict}>
@@ -53,6 +57,7 @@ export function BookingCard({ booking }: { booking: MyBooking }) {
           />
         </div>
       ) : null}
+      {confirmed && live ? <DriverContactLine contact={booking.driver} /> : null}
       {live ? (
         <p style={{ margin: 0 }} data-testid="booking-amount">
           {booking.amountTenge !== null

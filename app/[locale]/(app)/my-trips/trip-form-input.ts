@@ -66,6 +66,8 @@ export function parseEditForm(form: Record<string, unknown>, trip: DriverTrip): 
     if (JSON.stringify(value) === JSON.stringify(current[key])) continue
     input[key] = value
   }
+  const reason = typeof form.reason === 'string' ? form.reason.trim() : ''
+  if (reason) input.reason = reason
   // Switching to manual approval needs its answer time even when the hours field kept its value.
   if (input.approvalMode === 'MANUAL' && input.requestTtlHours === undefined && raw.requestTtlHours !== undefined) input.requestTtlHours = raw.requestTtlHours
   const parsed = editTripSchema.safeParse(input)

@@ -3,11 +3,13 @@
 // with a link to the run (the driver's view for the driver) or to My bookings.
 import type { Metadata } from 'next'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
-import { formatDateTime } from '@/lib/format'
+import { formatDateTime, formatDay } from '@/lib/format'
 import '@/components/trips/trips.css'
 import { requirePageUser } from '@/lib/auth/session'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
+import { changeLines } from '@/lib/notifications/change-lines'
+import { readChangeSummary } from '@/lib/notifications/changes'
 import { listNotifications } from '@/lib/notifications/list-notifications'
 import { MarkAllForm } from './mark-all-form'
 import { MarkRead } from './mark-read'
@@ -34,7 +36,13 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
   setRequestLocale(locale)
   const actor = await requirePageUser(locale, '/notifications')
   const [t, tn, { items, unread }] = await Promise.all([getTranslations('notificationsPage'), getTranslations('notifications'), listNotifications(actor, 50)])
-  const notes = items.map((n) => ({ ...n, params: paramsOf(n.params) }))
+  const notes = await Promise.all(
+    items.map(async (n) => {
+      // What changed (before → after) and why, for a change or a move; the reason of a cancellation.
+      const change = readChangeSummary({ changes: (n.params as { changes?: unknown } | null)?.changes, reason: (n.params as { reason?: unknown } | null)?.reason })
+      return { ...n, params: paramsOf(n.params), changes: await changeLines(locale, change), reason: change?.reason ?? (typeof (n.params as { reason?: unknown })?.reason === 'string' ? String((n.params as { reason: string }).reason) : '') }
+    }),
+  )
   // The runs they are about: to name the route in the reader's language and to know whose run it is.
   const tripById = await loadNotificationTrips(notes.map((n) => n.params.tripId))
   const name = (v: PlaceNames) => placeName(locale, v)
@@ -52,7 +60,8 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
           {notes.map((n) => {
             const trip = typeof n.params.tripId === 'string' ? tripById.get(n.params.tripId) : undefined
             const route = trip ? `${name(trip.originCity)} → ${name(trip.destinationCity)}` : typeof n.params.route === 'string' ? n.params.route : ''
-            const values = { seats: 0, pending: 0, rider: '', ...n.params, route, departureAt: trip ? formatDateTime(locale, trip.departureAt) : '' }
+            const dates = Object.fromEntries(['exitOn', 'dueOn'].filter((k) => typeof n.params[k] === 'string').map((k) => [k, formatDay(locale, String(n.params[k]), false)]))
+            const values = { seats: 0, pending: 0, rider: '', name: '', ...n.params, ...dates, route, departureAt: trip ? formatDateTime(locale, trip.departureAt) : '' }
             const text = tn.has(n.kind) ? tn(n.kind, values) : t('unknown')
             const href = !trip
               ? null
@@ -63,9 +72,15 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
                   : `/trips/${trip.id}`
             return (
               <li key={n.id} className={n.readAt ? undefined : 'unread'} data-kind={n.kind}>
-                <p style={{ margin: 0 }}>
+                <p style={{ margin: 0, overflowWrap: 'anywhere' }}>
                   {n.readAt ? null : <span className="badge warn">{t('new')}</span>} {text}
                 </p>
+                {n.changes.length ? (
+                  <ul className="small" data-testid="notification-changes" style={{ margin: 0, overflowWrap: 'anywhere' }}>
+                    {n.changes.map((line) => <li key={line}>{line}</li>)}
+                  </ul>
+                ) : null}
+                {n.reason ? <p className="small" style={{ margin: 0, overflowWrap: 'anywhere' }}>{t('reason', { reason: n.reason })}</p> : null}
                 <p className="small muted" style={{ margin: 0 }}>
                   <time dateTime={n.createdAt.toISOString()}>{formatDateTime(locale, n.createdAt)}</time>
                   {href ? (

@@ -8,7 +8,7 @@ import { clientIpFrom } from '@/lib/client-ip'
 export async function registerAction(_previous: ActionResult<{ email: string }> | null, form: FormData): Promise<ActionResult<{ email: string }>> {
   return runAction(async (locale) => {
     const input = registerUserSchema.parse({ ...formToObject(form), locale })
-    const user = await registerUser(input, clientIpFrom(await headers()))
-    return { email: user.email }
+    // The same answer for a new address and a registered one (lib/accounts/register-user.ts).
+    return registerUser(input, clientIpFrom(await headers()))
   }, 'auth.registered')
 }

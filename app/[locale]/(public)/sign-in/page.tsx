@@ -38,6 +38,9 @@ export default async function SignInPage({
       ) : null}
       <SignInForm callbackUrl={callbackUrl} />
       <p className="small">
+        <Link href="/forgot-password">{t('forgotPassword')}</Link>
+      </p>
+      <p className="small">
         {t('noAccount')} <Link href="/register">{t('submitRegister')}</Link>
       </p>
       <p className="small muted">{t('demoHint')}</p>

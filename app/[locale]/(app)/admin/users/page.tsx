@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server'
 import { grantableRoles } from '@/lib/accounts/set-user-role'
 import { listUsers, listUsersSchema } from '@/lib/accounts/list-users'
 import { requirePageRole } from '@/lib/auth/session'
+import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { RoleButton } from './role-button'
 
@@ -28,6 +29,7 @@ export default async function AdminUsersPage({
     <div className="stack">
       <h1>{t('title')}</h1>
       <p className="muted">{t('lead')}</p>
+      <p className="small"><Link href="/admin/outbox">{t('outboxLink')}</Link></p>
       <form className="row" role="search">
         <label htmlFor="q" className="sr-only">{t('search')}</label>
         <div className="field" style={{ flex: 1, minWidth: 200 }}>

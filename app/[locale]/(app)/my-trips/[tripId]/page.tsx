@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
+import { formatPhone, telHref } from '@/lib/phone'
 import '@/components/driver/driver.css'
 import { Capacity, StatusBadge } from '@/components/driver/run-bits'
 import { formatDateTime, formatDay, formatTenge, formatTime } from '@/lib/format'
@@ -220,7 +221,7 @@ export default async function ManageTripPage({
                 <li key={r.id} className="card party" aria-label={riderName(r)}>
                   <div className="party-head">
                     <span className="name">{riderName(r)}</span>
-                    {r.riderPhone ? <a href={`tel:${r.riderPhone}`}>{r.riderPhone}</a> : null}
+                    {r.riderPhone ? <a href={telHref(r.riderPhone)}>{formatPhone(r.riderPhone)}</a> : null}
                     <span className="small muted">{t('partySeats', { count: r.seats })}</span>
                   </div>
                   <ul className="travellers" aria-label={t('travellers')}>

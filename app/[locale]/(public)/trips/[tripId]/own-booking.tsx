@@ -3,12 +3,16 @@
 import { useLocale, useTranslations } from 'next-intl'
 import { formatTenge } from '@/lib/format'
 import { ActionForm } from '@/components/trips/action-form'
+import { BookingChange } from '@/components/trips/booking-change'
+import { DriverContactLine } from '@/components/trips/driver-contact'
 import { bookingStatusText, bookingStatusTone, type BookingStatus, type PaymentState } from '@/components/trips/booking-texts'
 import { readReasons, type Verdict } from '@/components/trips/reasons'
 import { TravellerVerdicts } from '@/components/trips/traveller-verdicts'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
-import { cancelMyBookingAction } from '@/app/[locale]/(app)/bookings/actions'
+import { acceptBookingChangeAction, cancelMyBookingAction } from '@/app/[locale]/(app)/bookings/actions'
+import type { DriverContact } from '@/lib/bookings/driver-contact'
+import { readChangeSummary } from '@/lib/notifications/changes'
 
 export type OwnBookingView = {
   id: string
@@ -19,10 +23,11 @@ export type OwnBookingView = {
   paymentState: PaymentState
   expiresAt: Date | null
   changedByDriverAt: Date | null
+  changeSummary: unknown
   travellers: { name: string; verdict: Verdict; reasons: unknown }[]
 }
 
-export function OwnBooking({ booking, cancellable }: { booking: OwnBookingView; cancellable: boolean }) {
+export function OwnBooking({ booking, cancellable, contact, changeLines }: { booking: OwnBookingView; cancellable: boolean; contact: DriverContact | null; changeLines: string[] }) {
   const t = useTranslations('booking')
   const tp = useTranslations('tripPage')
   const locale = useLocale() as Locale
@@ -35,7 +40,10 @@ export function OwnBooking({ booking, cancellable }: { booking: OwnBookingView; 
         <span className={`badge ${tone}`}>{bookingStatusText(t, locale, booking.status, booking.expiresAt)}</span>{' '}
         <span>{t('seatsCount', { seats: booking.seats })}</span>
       </p>
-      {booking.changedByDriverAt ? <p className="notice info">{t('changedByDriver')}</p> : null}
+      {booking.changedByDriverAt ? (
+        <BookingChange bookingId={booking.id} change={readChangeSummary(booking.changeSummary)} lines={changeLines} acceptAction={acceptBookingChangeAction} cancelAction={cancelMyBookingAction} cancellable={cancellable} />
+      ) : null}
+      {contact ? <DriverContactLine contact={contact} /> : null}
       <p>
         {booking.quotedTenge === booking.capTenge
           ? t('outcome.amount', { amount: money(booking.capTenge) })

@@ -15,6 +15,8 @@ import { env } from '@/lib/env'
 import { isAppError } from '@/lib/errors'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
+import { changeLines } from '@/lib/notifications/change-lines'
+import { readChangeSummary } from '@/lib/notifications/changes'
 import { listTravellers } from '@/lib/travellers/list-travellers'
 import { getTripDetails, type TripDetails } from '@/lib/trips/get-trip-details'
 import { BookingPanel } from './booking-panel'
@@ -59,7 +61,8 @@ export default async function TripPage({ params }: Props) {
   const otherSide = localText(locale, trip.checkpoint.otherSideRu, trip.checkpoint.otherSideEn)
   const status = trip.checkpoint.status
   const cancellable = trip.status === 'SCHEDULED' || trip.status === 'BOARDING'
-  const ownBooking = trip.ownBooking ? <OwnBooking booking={trip.ownBooking} cancellable={cancellable} /> : null
+  const lines = trip.ownBooking?.changedByDriverAt ? await changeLines(locale, readChangeSummary(trip.ownBooking.changeSummary)) : []
+  const ownBooking = trip.ownBooking ? <OwnBooking booking={trip.ownBooking} cancellable={cancellable} contact={trip.driverContact} changeLines={lines} /> : null
 
   return (
     <div className="stack">

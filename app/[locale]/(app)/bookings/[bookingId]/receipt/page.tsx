@@ -8,6 +8,7 @@ import { formatDateTime, formatDay, formatTenge } from '@/lib/format'
 import { requirePageUser } from '@/lib/auth/session'
 import { getReceipt } from '@/lib/bookings/get-receipt'
 import { isAppError } from '@/lib/errors'
+import { formatPhone, telHref } from '@/lib/phone'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { PrintButton } from './print-button'
@@ -97,7 +98,11 @@ export default async function ReceiptPage({ params }: Props) {
         </div>
         <div>
           <dt>{t('driver')}</dt>
-          <dd>{trip.driver.name}</dd>
+          <dd style={{ overflowWrap: 'anywhere' }}>
+            {trip.driver.name}
+            {trip.driver.phone ? <> · <a href={telHref(trip.driver.phone)}>{formatPhone(trip.driver.phone)}</a></> : null}
+            {trip.driver.telegram ? <> · Telegram {trip.driver.telegram}</> : null}
+          </dd>
         </div>
         <div>
           <dt>{t('car')}</dt>

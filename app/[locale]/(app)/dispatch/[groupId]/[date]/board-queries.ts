@@ -28,7 +28,7 @@ export async function fetchBoard(groupId: string, date: string, locale: string, 
 
 export type SendResult<T = unknown> =
   | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fields: Record<string, string[]> }
+  | { ok: false; code: string; message: string; fields: Record<string, string[]>; details?: unknown }
 
 /** A mutation through the JSON API; a refusal comes back as a value with the server's message in
  * the reader's language. */
@@ -40,9 +40,9 @@ export async function sendJson<T = unknown>(url: string, locale: string, body?: 
       headers: { Accept: 'application/json', 'Accept-Language': locale, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
-    const json = (await response.json().catch(() => null)) as { error?: { code: string; message: string; fields?: Record<string, string[]> } } | null
+    const json = (await response.json().catch(() => null)) as { error?: { code: string; message: string; fields?: Record<string, string[]>; details?: unknown } } | null
     if (!response.ok) {
-      return { ok: false, code: json?.error?.code ?? String(response.status), message: json?.error?.message ?? response.statusText, fields: json?.error?.fields ?? {} }
+      return { ok: false, code: json?.error?.code ?? String(response.status), message: json?.error?.message ?? response.statusText, fields: json?.error?.fields ?? {}, details: json?.error?.details }
     }
     return { ok: true, data: json as T }
   } catch {

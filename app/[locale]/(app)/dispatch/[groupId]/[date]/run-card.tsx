@@ -8,6 +8,7 @@ import { formatTenge, formatTime } from '@/lib/format'
 import type { BoardParty, BoardRun } from '@/lib/dispatch/get-day-board'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
+import type { SendResult } from './board-queries'
 import { useBoardAction, type ActionMessage } from './use-board-action'
 import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
@@ -35,7 +36,7 @@ export function RunCard({ run, targets, groupId, date }: Props) {
         <StatusBadge status={run.status} />
       </div>
       <div className="dx-run-facts">
-        <span>{t('driver', { name: run.driver.name })}{run.driver.phone ? <> · <a href={`tel:${run.driver.phone}`}>{run.driver.phone}</a></> : null}</span>
+        <span>{t('driver', { name: run.driver.name })}{run.driver.phone ? <> · <a href={`tel:${run.driver.phone.replace(/[^\d+]/g, '')}`}>{run.driver.phone}</a></> : null}</span>
         <span>{run.car.make} {run.car.model}, {run.car.colour} · {run.car.plate}</span>
         <span>{t('via', { checkpoint: name(run.checkpoint) })}</span>
         <span>{t('pickup', { place: run.pickupLabel })}</span>
@@ -183,19 +184,35 @@ function PartyItem({ party, run, targets, groupId, date, checkInOpen }: { party:
           </button>
         ) : null}
       </div>
-      {(live || run.status === 'BOARDING') && targets.length > 0 ? <MoveControl party={party} who={who} targets={targets} onMove={(targetTripId, label) => void action.run(`/api/dispatch/${groupId}/${date}/moves`, { bookingId: party.id, targetTripId }, { success: t('moved', { name: who, run: label }) })} pending={action.pending} /> : null}
+      {(live || run.status === 'BOARDING') && targets.length > 0 ? (
+        <MoveControl
+          party={party}
+          who={who}
+          source={run}
+          targets={targets}
+          onMove={(move, label) => action.run(`/api/dispatch/${groupId}/${date}/moves`, { bookingId: party.id, ...move }, { success: t('moved', { name: who, run: label }), quietCodes: ['MOVE_NEEDS_CONFIRMATION'] })}
+          pending={action.pending}
+        />
+      ) : null}
       <Message message={action.message} />
     </li>
   )
 }
 
+type MoveRequest = { targetTripId: string; confirm?: boolean; reason?: string }
+type Difference = { field: string; before: string | number | boolean | null; after: string | number | boolean | null }
+
 /** Pick another run of the same direction and move the party there. Full runs are listed too (with
- * "full"): the server decides, and says why when it refuses. */
-function MoveControl({ party, who, targets, onMove, pending }: { party: BoardParty; who: string; targets: BoardRun[]; onMove: (targetTripId: string, label: string) => void; pending: boolean }) {
+ * "full"): the server decides, and says why when it refuses. A run that differs in what the rider
+ * booked for (time by more than 30 minutes, pickup, no return leg, a higher price) comes back with
+ * its differences: they are shown, and the move goes ahead only when the coordinator confirms. */
+function MoveControl({ party, who, source, targets, onMove, pending }: { party: BoardParty; who: string; source: BoardRun; targets: BoardRun[]; onMove: (move: MoveRequest, label: string) => Promise<SendResult>; pending: boolean }) {
   const t = useTranslations('board')
   const locale = useLocale() as Locale
   const id = useId()
   const [target, setTarget] = useState('')
+  const [confirming, setConfirming] = useState<{ target: BoardRun; label: string; changes: Difference[]; significant: string[] } | null>(null)
+  const [reason, setReason] = useState('')
   // The list of runs is built only when asked for: a busy day has hundreds of runs and parties,
   // and a select per party on the page made the board megabytes of HTML.
   const [open, setOpen] = useState(false)
@@ -208,13 +225,46 @@ function MoveControl({ party, who, targets, onMove, pending }: { party: BoardPar
       </button>
     )
   }
+  if (confirming) {
+    return (
+      <div className="dx-move dx-confirm" role="group" aria-labelledby={`${id}-confirm`} data-testid="move-confirm">
+        <p id={`${id}-confirm`} className="small" style={{ margin: 0 }}><strong>{t('confirmMove.title', { name: who, run: confirming.label })}</strong></p>
+        <ul className="small" data-testid="move-differences">
+          {confirming.changes.map((c) => (
+            <li key={c.field} data-significant={confirming.significant.includes(c.field) ? 'yes' : undefined}>
+              <BoardChange change={c} source={source} target={confirming.target} />
+            </li>
+          ))}
+        </ul>
+        <label htmlFor={`${id}-reason`} className="small">{t('confirmMove.reason')}</label>
+        <input id={`${id}-reason`} value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} />
+        <span className="dx-buttons">
+          <button
+            type="button"
+            className="button small"
+            disabled={pending}
+            onClick={() => void onMove({ targetTripId: confirming.target.id, confirm: true, ...(reason.trim() ? { reason: reason.trim() } : {}) }, confirming.label).then(() => setConfirming(null))}
+          >
+            {t('confirmMove.submit', { count: party.seats })}
+          </button>
+          <button type="button" className="button secondary small" disabled={pending} onClick={() => setConfirming(null)}>{t('confirmMove.back')}</button>
+        </span>
+      </div>
+    )
+  }
   return (
     <form
       className="dx-move"
       onSubmit={(event) => {
         event.preventDefault()
         const chosen = targets.find((r) => r.id === target)
-        if (chosen) onMove(chosen.id, labelOf(chosen))
+        if (!chosen) return
+        void onMove({ targetTripId: chosen.id }, labelOf(chosen)).then((result) => {
+          if (!result.ok && result.code === 'MOVE_NEEDS_CONFIRMATION') {
+            const details = (result.details ?? {}) as { changes?: Difference[]; significant?: string[] }
+            setConfirming({ target: chosen, label: labelOf(chosen), changes: details.changes ?? [], significant: details.significant ?? [] })
+          }
+        })
       }}
     >
       <label htmlFor={id} className="small">{t('moveLabel', { name: who })}</label>
@@ -225,6 +275,32 @@ function MoveControl({ party, who, targets, onMove, pending }: { party: BoardPar
       <button type="submit" className="button secondary small" disabled={pending || !target}>{t('move', { count: party.seats })}</button>
     </form>
   )
+}
+
+/** One difference between the party's run and the target, in the coordinator's language. */
+function BoardChange({ change, source, target }: { change: Difference; source: BoardRun; target: BoardRun }) {
+  const t = useTranslations('changes')
+  const locale = useLocale() as Locale
+  const name = (v: PlaceNames) => placeName(locale, v)
+  const value = (v: Difference['before'], run: BoardRun): string => {
+    if (v === null) return t('none')
+    switch (change.field) {
+      case 'time':
+      case 'returnTime':
+        return formatTime(locale, String(v))
+      case 'returnLeg':
+        return v ? t('roundTrip') : t('oneWay')
+      case 'price':
+        return formatTenge(locale, Number(v))
+      case 'route':
+        return name(run.destination)
+      case 'checkpoint':
+        return name(run.checkpoint)
+      default:
+        return String(v)
+    }
+  }
+  return <>{t('line', { field: t(`field.${change.field}` as never), before: value(change.before, source), after: value(change.after, target) })}</>
 }
 
 /** Cancel the run, choosing for each party another run (or none: they are cancelled and told). All
@@ -238,6 +314,21 @@ function CancelRun({ run, targets, groupId, date, time }: { run: BoardRun; targe
   const parties = [...run.parties, ...run.requests, ...run.waitlist]
   const baseId = useId()
   const [open, setOpen] = useState(false)
+  // A target that differs from what a party booked: the differences, and a second "yes".
+  const [differences, setDifferences] = useState<{ bookingId: string; changes: Difference[] } | null>(null)
+  const submit = (confirm: boolean) => {
+    const moves = parties.filter((p) => choices[p.id]).map((p) => ({ bookingId: p.id, targetTripId: choices[p.id]!, ...(confirm ? { confirm: true } : {}) }))
+    void action
+      .run(`/api/dispatch/runs/${run.id}/cancel-and-move`, { moves, reason }, { success: t('cancel.done', { moved: moves.length, cancelled: parties.length - moves.length }), quietCodes: ['MOVE_NEEDS_CONFIRMATION'] })
+      .then((result) => {
+        if (!result.ok && result.code === 'MOVE_NEEDS_CONFIRMATION') {
+          const details = (result.details ?? {}) as { bookingId?: string; changes?: Difference[] }
+          setDifferences({ bookingId: details.bookingId ?? '', changes: details.changes ?? [] })
+        } else setDifferences(null)
+      })
+  }
+  const differing = differences ? parties.find((p) => p.id === differences.bookingId) : undefined
+  const differingTarget = differing ? targets.find((r) => r.id === choices[differing.id]) : undefined
   return (
     <details className="dx-panel danger" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('cancel.open', { time })}</summary>
@@ -245,8 +336,7 @@ function CancelRun({ run, targets, groupId, date, time }: { run: BoardRun; targe
         className="dx-form"
         onSubmit={(event) => {
           event.preventDefault()
-          const moves = parties.filter((p) => choices[p.id]).map((p) => ({ bookingId: p.id, targetTripId: choices[p.id]! }))
-          void action.run(`/api/dispatch/runs/${run.id}/cancel-and-move`, { moves, reason }, { success: t('cancel.done', { moved: moves.length, cancelled: parties.length - moves.length }) })
+          submit(false)
         }}
       >
         {parties.length === 0 ? <p className="small" style={{ margin: 0 }}>{t('cancel.empty')}</p> : <p className="small" style={{ margin: 0 }}>{t('cancel.explain')}</p>}
@@ -270,9 +360,19 @@ function CancelRun({ run, targets, groupId, date, time }: { run: BoardRun; targe
           <label htmlFor={`${baseId}-reason`}>{t('cancel.reason')}</label>
           <input id={`${baseId}-reason`} value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} />
         </div>
-        <div>
-          <button type="submit" className="button danger small" disabled={action.pending}>{t('cancel.submit', { time })}</button>
-        </div>
+        {differences && differing && differingTarget ? (
+          <div className="dx-confirm" data-testid="move-confirm">
+            <p className="small" style={{ margin: 0 }}><strong>{t('confirmMove.title', { name: differing.riderName ?? differing.travellers[0]?.name ?? t('anonymous'), run: formatTime(locale, differingTarget.departureAt) })}</strong></p>
+            <ul className="small" data-testid="move-differences">
+              {differences.changes.map((c) => <li key={c.field}><BoardChange change={c} source={run} target={differingTarget} /></li>)}
+            </ul>
+            <button type="button" className="button danger small" disabled={action.pending} onClick={() => submit(true)}>{t('cancel.confirmSubmit', { time })}</button>
+          </div>
+        ) : (
+          <div>
+            <button type="submit" className="button danger small" disabled={action.pending}>{t('cancel.submit', { time })}</button>
+          </div>
+        )}
         <Message message={action.message} />
       </form> : null}
     </details>

@@ -16,11 +16,13 @@ export function useBoardAction(groupId: string, date: string) {
   const [pending, setPending] = useState(false)
   const [message, setMessage] = useState<ActionMessage>(null)
 
-  async function run<T = unknown>(url: string, body?: unknown, options: { method?: 'POST' | 'DELETE'; success?: string } = {}): Promise<SendResult<T>> {
+  async function run<T = unknown>(url: string, body?: unknown, options: { method?: 'POST' | 'DELETE'; success?: string; quietCodes?: string[] } = {}): Promise<SendResult<T>> {
     setPending(true)
     setMessage(null)
     const result = await sendJson<T>(url, locale, body, options.method ?? 'POST')
     setPending(false)
+    // A refusal the caller shows its own way (a move that needs confirming) is not an error here.
+    if (!result.ok && options.quietCodes?.includes(result.code)) return result
     if (!result.ok) setMessage({ tone: 'block', text: result.code === 'NETWORK' ? t('networkError') : result.message })
     else if (options.success) setMessage({ tone: 'ok', text: options.success })
     await queryClient.invalidateQueries({ queryKey: boardKey(groupId, date) })

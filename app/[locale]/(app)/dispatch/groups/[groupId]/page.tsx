@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
+import { formatPhone, telHref } from '@/lib/phone'
 import { z } from 'zod'
 import '@/components/dispatch/dispatch.css'
 import { formatDateTime } from '@/lib/format'
@@ -35,7 +36,7 @@ export default async function GroupPage({ params }: { params: Promise<Params> })
           <h2 id="coordinators-title">{t('coordinators')}</h2>
           <ul className="list-plain">
             {group.coordinators.map((c, i) => (
-              <li key={i}>{c.name}{c.phone ? <> · <a href={`tel:${c.phone}`}>{c.phone}</a></> : null}</li>
+              <li key={i}>{c.name}{c.phone ? <> · <a href={telHref(c.phone)}>{formatPhone(c.phone)}</a></> : null}</li>
             ))}
           </ul>
         </section>
@@ -64,7 +65,7 @@ export default async function GroupPage({ params }: { params: Promise<Params> })
               <div>
                 <strong>{m.name}</strong> <span className="badge">{t(`role.${m.role}`)}</span>
                 <div className="small muted">
-                  {m.phone ? <a href={`tel:${m.phone}`}>{m.phone}</a> : m.email}
+                  {m.phone ? <a href={telHref(m.phone)}>{formatPhone(m.phone)}</a> : m.email}
                   {m.cars.length > 0 ? ` · ${m.cars.map((c) => ta('carLine', { make: c.make, model: c.model, colour: c.colour, plate: c.plate, seats: c.seats })).join('; ')}` : ''}
                 </div>
               </div>

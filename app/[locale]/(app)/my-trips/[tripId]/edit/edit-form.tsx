@@ -47,7 +47,7 @@ type Props = {
 
 const PLACED = new Set([
   'departureOn', 'departureTime', 'returnOn', 'returnTime', 'pickup', 'pickup.pointId', 'pickup.label', 'pickup.lat', 'pickup.lng',
-  'checkpointId', 'seatsTotal', 'pricePerSeatTenge', 'totalCostTenge', 'minRiders', 'driverShares', 'approvalMode', 'requestTtlHours', 'notes',
+  'checkpointId', 'seatsTotal', 'pricePerSeatTenge', 'totalCostTenge', 'minRiders', 'driverShares', 'approvalMode', 'requestTtlHours', 'notes', 'reason',
 ])
 
 export function EditTripForm({ trip, origin, points, checkpoints, tileUrl, tileAttribution }: Props) {
@@ -149,6 +149,12 @@ export function EditTripForm({ trip, origin, points, checkpoints, tileUrl, tileA
       <Field id="edit-notes" label={tp('notes')} hint={tp('notesHint')} errors={fieldErrors.notes}>
         <textarea name="notes" rows={3} maxLength={1000} defaultValue={trip.notes} />
       </Field>
+
+      {trip.liveBookings > 0 ? (
+        <Field id="edit-reason" label={t('reason')} hint={t('reasonHint')} errors={fieldErrors.reason}>
+          <input name="reason" maxLength={300} />
+        </Field>
+      ) : null}
 
       <FormMessage message={message} tone={state?.ok ? 'ok' : 'block'} />
       <div className="form-actions">
