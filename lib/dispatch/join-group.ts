@@ -1,7 +1,9 @@
-// A driver joins a group with an invitation code (typed, or from an invite link). Only drivers —
-// people with a car on their profile — join: a group is a roster of cars and the people who drive
-// them. Each use is counted with a conditional UPDATE, so an invite for 3 drivers admits 3 even
-// when more try at the same moment.
+// Joining a group with an invitation code (typed, or from an invite link). A driver's invitation
+// admits drivers only — people with a car on their profile: a group is a roster of cars and the
+// people who drive them. A coordinator's invitation (a coordinator asking a colleague to share the
+// board) admits anyone signed in as one of the group's coordinators, grants them the coordinator
+// role if they had not got it, and makes a driver already in the group its coordinator. Each use
+// is counted with a conditional UPDATE, so an invite for 3 admits 3 even when more try at once.
 import { z } from 'zod'
 import { hasRole, type Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
@@ -21,9 +23,13 @@ export type JoinGroupResult = { groupId: string; groupName: string; alreadyMembe
 
 export async function joinGroup(actor: Actor, raw: JoinGroupInput, now: Date = new Date()): Promise<JoinGroupResult> {
   const { code } = joinGroupSchema.parse(raw)
-  if (!hasRole(actor, 'DRIVER')) throw new AppError('GROUP_NEEDS_DRIVER', { status: 403 })
-  const cars = await db.car.count({ where: { ownerId: actor.id, archivedAt: null } })
-  if (cars === 0) throw new AppError('GROUP_NEEDS_DRIVER', { status: 403 })
+  const kind = await db.groupInvite.findUnique({ where: { code }, select: { role: true } })
+  const role = kind?.role === 'COORDINATOR' ? ('COORDINATOR' as const) : ('DRIVER' as const)
+  if (role === 'DRIVER') {
+    if (!hasRole(actor, 'DRIVER')) throw new AppError('GROUP_NEEDS_DRIVER', { status: 403 })
+    const cars = await db.car.count({ where: { ownerId: actor.id, archivedAt: null } })
+    if (cars === 0) throw new AppError('GROUP_NEEDS_DRIVER', { status: 403 })
+  }
 
   return db.$transaction(async (tx) => {
     const invite = await tx.groupInvite.findUnique({
@@ -35,10 +41,13 @@ export async function joinGroup(actor: Actor, raw: JoinGroupInput, now: Date = n
     if (invite.expiresAt <= now) throw new AppError('INVITE_EXPIRED', { status: 410 })
     const result = { groupId: invite.groupId, groupName: invite.group.name }
 
+    // A new member, or (coordinator invitation) a driver of the group becoming its coordinator.
     const inserted = await tx.$queryRaw<{ user_id: string }[]>`
-      INSERT INTO group_members (group_id, user_id, role) VALUES (${invite.groupId}::uuid, ${actor.id}::uuid, 'DRIVER')
-      ON CONFLICT (group_id, user_id) DO NOTHING RETURNING user_id`
-    // Already in the group (as a driver or its coordinator): nothing changes and no use is spent.
+      INSERT INTO group_members (group_id, user_id, role) VALUES (${invite.groupId}::uuid, ${actor.id}::uuid, ${role}::"GroupRole")
+      ON CONFLICT (group_id, user_id) DO UPDATE SET role = 'COORDINATOR'
+        WHERE ${role} = 'COORDINATOR' AND group_members.role = 'DRIVER'
+      RETURNING user_id`
+    // Already in the group in that role (or as its coordinator): nothing changes, no use is spent.
     if (inserted.length === 0) return { ...result, alreadyMember: true }
 
     const used = await tx.$executeRaw`
@@ -46,7 +55,13 @@ export async function joinGroup(actor: Actor, raw: JoinGroupInput, now: Date = n
       WHERE id = ${invite.id}::uuid AND revoked_at IS NULL AND expires_at > ${now} AND uses < max_uses`
     // Throwing rolls the membership back too.
     if (used === 0) throw new AppError('INVITE_USED_UP', { status: 410 })
-    await writeAudit(tx, { groupId: invite.groupId, actorId: actor.id, action: 'group.join', entityType: 'group', entityId: invite.groupId, after: { userId: actor.id, name: actor.name, code } })
+    if (role === 'COORDINATOR') {
+      // The board and the group's tools need the coordinator role (requireRole), as a group's
+      // creator has it. Appended only when missing: idempotent and safe against a concurrent change.
+      await tx.$executeRaw`UPDATE users SET roles = array_append(roles, 'COORDINATOR'::"Role"), updated_at = now()
+        WHERE id = ${actor.id}::uuid AND NOT ('COORDINATOR'::"Role" = ANY(roles))`
+    }
+    await writeAudit(tx, { groupId: invite.groupId, actorId: actor.id, action: 'group.join', entityType: 'group', entityId: invite.groupId, after: { userId: actor.id, name: actor.name, code, role } })
     return { ...result, alreadyMember: false }
   })
 }

@@ -22,6 +22,14 @@ export type NotificationKind =
   | 'MOVED_TO_TRIP'
   | 'PARTY_MOVED_IN'
   | 'PARTY_MOVED_OUT'
+  // Trust and moderation (issue 13)
+  | 'REVIEW_RECEIVED'
+  | 'REVIEW_HIDDEN'
+  | 'NO_SHOW_CLAIMED'
+  | 'NO_SHOW_DECIDED'
+  | 'MODERATION_WARNING'
+  | 'ACCOUNT_SUSPENDED'
+  | 'ACCOUNT_REINSTATED'
 
 type Tx = Prisma.TransactionClient
 
