@@ -1,11 +1,16 @@
 import type { Metadata } from 'next'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
+import { ActionForm } from '@/components/trips/action-form'
 import { getAccount } from '@/lib/accounts/get-account'
 import { requirePageUser } from '@/lib/auth/session'
+import { listBlocks } from '@/lib/blocks/list-blocks'
+import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { getPathname } from '@/lib/i18n/navigation'
 import { CarForm } from './car-form'
 import { DeleteAccountForm } from './delete-account-form'
+import { ProfileForm } from './profile-form'
+import { unblockUserAction } from '@/app/[locale]/(public)/users/[userId]/actions'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account')
@@ -16,7 +21,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const { locale } = await params
   setRequestLocale(locale)
   const actor = await requirePageUser(locale, '/account')
-  const [t, tAuth, { user, cars }] = await Promise.all([getTranslations('account'), getTranslations('auth'), getAccount(actor)])
+  const [t, tAuth, tp, { user, cars }, blocks] = await Promise.all([getTranslations('account'), getTranslations('auth'), getTranslations('profile'), getAccount(actor), listBlocks(actor)])
   return (
     <div className="stack">
       <h1>{t('title')}</h1>
@@ -32,6 +37,15 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           </div>
         </dl>
       </section>
+      {user.suspendedAt ? <p className="notice block" role="status">{tp('suspendedNotice')}</p> : null}
+      <section className="card stack-sm" aria-labelledby="profile-edit-title">
+        <div className="spread">
+          <h2 id="profile-edit-title">{tp('editTitle')}</h2>
+          <Link href={`/users/${user.id}`}>{tp('viewPublic')}</Link>
+        </div>
+        <p className="small muted">{tp('editLead')}</p>
+        <ProfileForm initial={{ name: user.name, languages: user.languages, about: user.about }} />
+      </section>
       <section className="card stack-sm" aria-labelledby="cars">
         <h2 id="cars">{t('cars')}</h2>
         {cars.length === 0 ? (
@@ -45,6 +59,21 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         )}
         <h3>{t('addCar')}</h3>
         <CarForm />
+      </section>
+      <section className="card stack-sm" aria-labelledby="blocked-title">
+        <h2 id="blocked-title">{tp('blockedTitle')}</h2>
+        {blocks.length === 0 ? (
+          <p className="muted">{tp('noBlocked')}</p>
+        ) : (
+          <ul className="list-plain">
+            {blocks.map((b) => (
+              <li key={b.userId} className="row">
+                {b.name ? <Link href={`/users/${b.userId}`}>{b.name}</Link> : <span className="muted">{tp('formerMember')}</span>}
+                <ActionForm action={unblockUserAction} fields={{ userId: b.userId }} label={tp('unblock')} variant="secondary" />
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section className="card stack-sm" aria-labelledby="your-data">
         <h2 id="your-data">{t('dataTitle')}</h2>

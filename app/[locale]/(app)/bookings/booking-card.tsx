@@ -7,9 +7,11 @@ import { bookingStatusText, bookingStatusTone, isLiveBooking } from '@/component
 import type { MyBooking } from '@/lib/bookings/list-my-bookings'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
+import type { BookingTrust } from '@/lib/reviews/booking-trust'
 import { cancelMyBookingAction, markPaymentAction } from './actions'
+import { BookingTrustBox } from './booking-trust'
 
-export function BookingCard({ booking }: { booking: MyBooking }) {
+export function BookingCard({ booking, trust }: { booking: MyBooking; trust?: BookingTrust }) {
   const t = useTranslations('bookings')
   const tb = useTranslations('booking')
   const tt = useTranslations('trip')
@@ -74,6 +76,7 @@ export function BookingCard({ booking }: { booking: MyBooking }) {
         ) : null}
         {confirmed ? <Link href={`/bookings/${booking.id}/receipt`} className="button small secondary">{tb('receipt')}</Link> : null}
       </div>
+      {trust ? <BookingTrustBox bookingId={booking.id} trust={trust} /> : null}
     </article>
   )
 }

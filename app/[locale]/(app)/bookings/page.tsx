@@ -5,6 +5,7 @@ import { isLiveBooking } from '@/components/trips/booking-texts'
 import '@/components/trips/trips.css'
 import { requirePageUser } from '@/lib/auth/session'
 import { listMyBookings, type MyBooking } from '@/lib/bookings/list-my-bookings'
+import { loadBookingTrust } from '@/lib/reviews/booking-trust'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { BookingCard } from './booking-card'
@@ -27,6 +28,8 @@ export default async function BookingsPage({ params }: { params: Promise<{ local
   const [t, bookings] = await Promise.all([getTranslations('bookings'), listMyBookings(actor)])
   const upcoming = bookings.filter(isUpcoming).sort((a, b) => a.trip.departureAt.getTime() - b.trip.departureAt.getTime())
   const past = bookings.filter((b) => !isUpcoming(b))
+  // Reviews and no-shows of bookings whose run has left (or was due to).
+  const trust = await loadBookingTrust(actor.id, bookings.filter((b) => b.status === 'CONFIRMED' && b.trip.departureAt <= new Date()).map((b) => b.id))
   return (
     <div className="stack">
       <h1>{t('title')}</h1>
@@ -42,7 +45,7 @@ export default async function BookingsPage({ params }: { params: Promise<{ local
           <ul className="list-plain">
             {upcoming.map((b) => (
               <li key={b.id}>
-                <BookingCard booking={b} />
+                <BookingCard booking={b} trust={trust.get(b.id)} />
               </li>
             ))}
           </ul>
@@ -54,7 +57,7 @@ export default async function BookingsPage({ params }: { params: Promise<{ local
           <ul className="list-plain">
             {past.map((b) => (
               <li key={b.id}>
-                <BookingCard booking={b} />
+                <BookingCard booking={b} trust={trust.get(b.id)} />
               </li>
             ))}
           </ul>

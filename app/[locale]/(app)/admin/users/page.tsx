@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server'
 import { grantableRoles } from '@/lib/accounts/set-user-role'
 import { listUsers, listUsersSchema } from '@/lib/accounts/list-users'
 import { requirePageRole } from '@/lib/auth/session'
+import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { RoleButton } from './role-button'
 
@@ -26,7 +27,10 @@ export default async function AdminUsersPage({
   const [t, ta, users] = await Promise.all([getTranslations('admin'), getTranslations('account'), listUsers(actor, query)])
   return (
     <div className="stack">
-      <h1>{t('title')}</h1>
+      <div className="spread">
+        <h1 style={{ margin: 0 }}>{t('title')}</h1>
+        <Link href="/admin/moderation">{t('toModeration')}</Link>
+      </div>
       <p className="muted">{t('lead')}</p>
       <form className="row" role="search">
         <label htmlFor="q" className="sr-only">{t('search')}</label>

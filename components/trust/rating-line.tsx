@@ -1,0 +1,17 @@
+// A member's rating as a short line: "★ 4,5 · 3 отзыва", or "no reviews yet".
+import { useLocale, useTranslations } from 'next-intl'
+import type { Rating } from '@/lib/profiles/member-records'
+import './trust.css'
+
+export function RatingLine({ rating }: { rating: Rating }) {
+  const t = useTranslations('trust')
+  const locale = useLocale()
+  if (rating.average === null || rating.count === 0) return <span className="rating-line muted" data-testid="rating">{t('noReviews')}</span>
+  const average = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rating.average)
+  return (
+    <span className="rating-line" data-testid="rating" aria-label={t('ratingLabel', { average, count: rating.count })}>
+      <span className="stars" aria-hidden="true">★ {average}</span>
+      <span aria-hidden="true">· {t('reviewsCount', { count: rating.count })}</span>
+    </span>
+  )
+}
