@@ -9,9 +9,13 @@ export function RatingLine({ rating }: { rating: Rating }) {
   if (rating.average === null || rating.count === 0) return <span className="rating-line muted" data-testid="rating">{t('noReviews')}</span>
   const average = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rating.average)
   return (
-    <span className="rating-line" data-testid="rating" aria-label={t('ratingLabel', { average, count: rating.count })}>
-      <span className="stars" aria-hidden="true">★ {average}</span>
-      <span aria-hidden="true">· {t('reviewsCount', { count: rating.count })}</span>
+    <span className="rating-line" data-testid="rating">
+      <span className="stars">
+        <span aria-hidden="true">★ </span>
+        {average}
+        <span className="sr-only"> {t('outOfFive')}</span>
+      </span>{' '}
+      <span>· {t('reviewsCount', { count: rating.count })}</span>
     </span>
   )
 }

@@ -28,8 +28,9 @@ export default async function BookingsPage({ params }: { params: Promise<{ local
   const [t, bookings] = await Promise.all([getTranslations('bookings'), listMyBookings(actor)])
   const upcoming = bookings.filter(isUpcoming).sort((a, b) => a.trip.departureAt.getTime() - b.trip.departureAt.getTime())
   const past = bookings.filter((b) => !isUpcoming(b))
-  // Reviews and no-shows of bookings whose run has left (or was due to).
-  const trust = await loadBookingTrust(actor.id, bookings.filter((b) => b.status === 'CONFIRMED' && b.trip.departureAt <= new Date()).map((b) => b.id))
+  // Reviews and no-shows of bookings whose run is over or was due to leave.
+  const now = new Date()
+  const trust = await loadBookingTrust(actor.id, bookings.filter((b) => b.status === 'CONFIRMED' && (b.trip.status === 'COMPLETED' || b.trip.departureAt <= now)).map((b) => b.id), now)
   return (
     <div className="stack">
       <h1>{t('title')}</h1>
