@@ -91,6 +91,10 @@ async function expectFitsPhone(page: Page) {
 const NONE = 'Отзывов пока нет'
 const FIVE = expect.stringMatching(/^★\s*5,0 из 5\s*· 1 отзыв$/)
 
+// Each journey completes a run through its page and visits several pages as several people: more
+// than the default minute on a busy machine.
+test.describe.configure({ timeout: 180_000 })
+
 /** Where a driver's rating shows: their profile, the run's page and the run in the search list. */
 async function ratingShown(viewer: Page, driverId: string, nextRunId: string, nextOn: string) {
   await viewer.goto(`/users/${driverId}`)
@@ -294,4 +298,43 @@ test("a blocked rider cannot book the blocker's run", async ({ browser }) => {
   await d.page.getByRole('button', { name: 'Разблокировать' }).click()
   await expect(d.page.getByText('Вы никого не блокировали.')).toBeVisible()
   await book(rider, tripId)
+})
+
+test('a coordinator invites a co-coordinator, who joins without a car and runs the group; its drivers see who else is in it', async ({ browser }) => {
+  const coordinator = await person(browser, 'Асель', ['PASSENGER'])
+  await e2eDb().query(`UPDATE users SET roles = '{PASSENGER,COORDINATOR}' WHERE id = $1`, [coordinator.user.id])
+  const member = await driver(browser, 'Тимур')
+  const { rows } = await e2eDb().query<{ id: string }>(`INSERT INTO groups (name, created_by_id) VALUES ($1, $2) RETURNING id`, [`Утренние рейсы ${randomUUID().slice(0, 4)}`, coordinator.user.id])
+  const groupId = rows[0]!.id
+  await e2eDb().query(`INSERT INTO group_members (group_id, user_id, role) VALUES ($1, $2, 'COORDINATOR'), ($1, $3, 'DRIVER')`, [groupId, coordinator.user.id, member.user.id])
+
+  // A coordinator's invitation.
+  await coordinator.page.goto(`/dispatch/groups/${groupId}`)
+  await coordinator.page.getByLabel('Кого приглашаете').selectOption('COORDINATOR')
+  await coordinator.page.getByRole('button', { name: 'Создать приглашение' }).click()
+  const invite = coordinator.page.getByTestId('invite').filter({ has: coordinator.page.getByTestId('invite-role').filter({ hasText: 'для координатора' }) })
+  const code = (await invite.getByTestId('invite-code').textContent())!.trim()
+
+  // A passenger without a car opens the link and joins as a coordinator.
+  const colleague = await person(browser, 'Ринат')
+  await colleague.page.goto(`/dispatch/join?code=${code}`)
+  await expect(colleague.page.getByTestId('coordinator-invite')).toBeVisible()
+  await colleague.page.getByRole('button', { name: 'Вступить' }).click()
+  await expect(colleague.page).toHaveURL(new RegExp(`/dispatch/groups/${groupId}$`))
+  await expect(colleague.page.getByRole('link', { name: 'Открыть доску дня' })).toBeVisible()
+  await expect(colleague.page.getByTestId('member').filter({ hasText: colleague.user.name })).toContainText('координатор')
+
+  // The group's driver sees the roster: public names, roles, profile links — no contacts of drivers.
+  await member.page.goto(`/dispatch/groups/${groupId}`)
+  const roster = member.page.getByTestId('roster')
+  await expect(roster.getByTestId('roster-member')).toHaveCount(3)
+  await expect(roster.getByRole('link', { name: 'Ринат О.' })).toHaveAttribute('href', `/users/${colleague.user.id}`)
+  await expect(roster).toContainText('Hyundai Starex, серый')
+  await expect(roster).not.toContainText(member.user.email)
+  await expectFitsPhone(member.page)
+
+  // The new coordinator removes the driver from the group.
+  colleague.page.once('dialog', (dialog) => void dialog.accept())
+  await colleague.page.getByRole('button', { name: `Исключить ${member.user.name}` }).click()
+  await expect(colleague.page.getByTestId('member').filter({ hasText: member.user.name })).toHaveCount(0)
 })

@@ -21,6 +21,15 @@ export type JoinGroupInput = z.input<typeof joinGroupSchema>
 
 export type JoinGroupResult = { groupId: string; groupName: string; alreadyMember: boolean }
 
+/** Whom a code invites (the join page shows a coordinator's invitation to people without a car);
+ * null for a code that is malformed or unknown. */
+export async function inviteRoleOf(rawCode: string): Promise<'DRIVER' | 'COORDINATOR' | null> {
+  const parsed = joinGroupSchema.safeParse({ code: rawCode })
+  if (!parsed.success) return null
+  const invite = await db.groupInvite.findUnique({ where: { code: parsed.data.code }, select: { role: true, revokedAt: true } })
+  return invite && !invite.revokedAt ? invite.role : null
+}
+
 export async function joinGroup(actor: Actor, raw: JoinGroupInput, now: Date = new Date()): Promise<JoinGroupResult> {
   const { code } = joinGroupSchema.parse(raw)
   const kind = await db.groupInvite.findUnique({ where: { code }, select: { role: true } })
