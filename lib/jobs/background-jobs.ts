@@ -1,9 +1,11 @@
 // Periodic work inside each app process: expire unanswered requests (and promote the waitlist),
-// and keep recurring series topped up. Every step is a conditional update, so several instances
+// keep recurring series topped up, and count reviews whose 14 days ran out into the search's rating. Every step is a conditional update, so several instances
 // running the same job at once do no harm.
 import { expireRequests } from '@/lib/bookings/expire-requests'
 import { isDatabaseUnavailable } from '@/lib/errors'
+import { db } from '@/lib/db'
 import { log } from '@/lib/log'
+import { publishReviews } from '@/lib/reviews/publish-reviews'
 import { extendSeries } from '@/lib/trips/extend-series'
 
 let started = false
@@ -23,4 +25,5 @@ export function startBackgroundJobs(): void {
   }
   every(60_000, 'expire-requests', () => expireRequests())
   every(60 * 60_000, 'extend-series', () => extendSeries())
+  every(60_000, 'publish-reviews', () => publishReviews(db))
 }

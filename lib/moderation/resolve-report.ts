@@ -35,7 +35,16 @@ export async function resolveReport(admin: Actor, raw: ResolveReportInput, now: 
       await tx.report.update({ where: { id: input.reportId }, data: close })
       await logModeration(tx, { actorId: admin.id, action: 'moderation.dismiss', entityType: 'report', entityId: input.reportId, after: { note: input.note } })
     } else if (input.decision === 'HIDE_REVIEW') {
-      await tx.review.update({ where: { id: report.reviewId! }, data: { hiddenAt: now, hiddenById: admin.id } })
+      // Hidden, and taken out of the search's rating if it was counted there.
+      await tx.$executeRaw`
+        WITH hidden AS (
+          UPDATE reviews SET hidden_at = ${now}, hidden_by_id = ${admin.id}::uuid
+          WHERE id = ${report.reviewId}::uuid AND hidden_at IS NULL
+          RETURNING subject_id, rating, rated_at
+        )
+        UPDATE users u SET rating_count = u.rating_count - 1, rating_sum = u.rating_sum - h.rating,
+          rating_key = CASE WHEN u.rating_count > 1 THEN round((u.rating_sum - h.rating) * 100.0 / (u.rating_count - 1))::int ELSE 0 END
+        FROM hidden h WHERE u.id = h.subject_id AND h.rated_at IS NOT NULL`
       // Every open report of that review is answered by hiding it.
       await tx.report.updateMany({ where: { reviewId: report.reviewId!, status: 'OPEN' }, data: close })
       await notify(tx, [{ userId: report.subjectId, kind: 'REVIEW_HIDDEN', params: { note: input.note } }])

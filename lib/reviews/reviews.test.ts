@@ -4,12 +4,22 @@ import { resolveReport } from '@/lib/moderation/resolve-report'
 import { createReport } from '@/lib/moderation/create-report'
 import { getPublicProfile } from '@/lib/profiles/get-public-profile'
 import { loadBookingTrust } from '@/lib/reviews/booking-trust'
+import { publishReviews } from '@/lib/reviews/publish-reviews'
 import { replyToReview } from '@/lib/reviews/reply-to-review'
 import { REVIEW_WINDOW_DAYS } from '@/lib/reviews/review-window'
 import { submitReview } from '@/lib/reviews/submit-review'
 import { createTrip, createUser } from '@/lib/testing/factories'
 import { createCompletedRide } from '@/lib/testing/trust-factories'
 import { getTripDetails } from '@/lib/trips/get-trip-details'
+import { searchTrips, searchTripsSchema } from '@/lib/trips/search-trips'
+import { isoFromDbDate } from '@/lib/dates/kz-date'
+
+/** The driver's rating as the search shows it, on the day of `tripId`. */
+async function searchedRating(tripId: string) {
+  const trip = await db.trip.findUniqueOrThrow({ where: { id: tripId }, select: { departureOn: true } })
+  const found = await searchTrips(searchTripsSchema.parse({ date: isoFromDbDate(trip.departureOn), from: 'almaty', limit: '50' }))
+  return found.trips.find((t) => t.id === tripId)!.driver.rating
+}
 
 const DAY = 86_400_000
 
@@ -24,6 +34,7 @@ describe('double-blind reviews', () => {
     expect((await getPublicProfile(ride.driver.id, null)).reviews).toEqual([])
     expect((await getPublicProfile(ride.driver.id, null)).rating).toEqual({ average: null, count: 0 })
     expect((await getTripDetails(next.id, null)).driver.rating.count).toBe(0)
+    expect(await searchedRating(next.id)).toEqual({ average: null, count: 0 })
     // The driver sees neither what the rider wrote nor that it is published.
     const driverView = (await loadBookingTrust(ride.driver.id, [ride.booking.id])).get(ride.booking.id)!
     expect(driverView.theirs).toBeNull()
@@ -36,6 +47,7 @@ describe('double-blind reviews', () => {
     expect(driverProfile.rating).toEqual({ average: 5, count: 1 })
     expect((await getPublicProfile(ride.rider.id, null)).reviews).toEqual([expect.objectContaining({ rating: 4, comment: 'Пришла заранее.', as: 'RIDER' })])
     expect((await getTripDetails(next.id, null)).driver.rating).toEqual({ average: 5, count: 1 })
+    expect(await searchedRating(next.id)).toEqual({ average: 5, count: 1 })
     const riderView = (await loadBookingTrust(ride.rider.id, [ride.booking.id])).get(ride.booking.id)!
     expect(riderView.theirs).toMatchObject({ rating: 4 })
     expect(riderView.mine).toMatchObject({ rating: 5, visible: true })
@@ -48,7 +60,15 @@ describe('double-blind reviews', () => {
     const after = new Date(Date.now() + REVIEW_WINDOW_DAYS * DAY + 60_000)
     expect((await getPublicProfile(ride.driver.id, null, justBefore)).reviews).toHaveLength(0)
     expect((await getPublicProfile(ride.driver.id, null, after)).reviews).toEqual([expect.objectContaining({ rating: 3, comment: '' })])
+    expect((await getPublicProfile(ride.driver.id, null, after)).rating).toEqual({ average: 3, count: 1 })
     await expect(submitReview(ride.driver, ride.booking.id, { rating: 5 }, after)).rejects.toMatchObject({ code: 'REVIEW_WINDOW_CLOSED', status: 409 })
+    // The search's counters take it in when the publishing job runs past the 14 days — once.
+    const counters = () => db.user.findUniqueOrThrow({ where: { id: ride.driver.id }, select: { ratingCount: true, ratingSum: true } })
+    await publishReviews(db, justBefore)
+    expect(await counters()).toEqual({ ratingCount: 0, ratingSum: 0 })
+    await publishReviews(db, after)
+    await publishReviews(db, after)
+    expect(await counters()).toEqual({ ratingCount: 1, ratingSum: 3 })
   })
 
   test('one review per side per booking: a second is 409', async () => {
@@ -119,6 +139,7 @@ describe('double-blind reviews', () => {
     expect(profile.reviews).toEqual([])
     expect(profile.rating.count).toBe(0)
     expect((await getTripDetails(next.id, null)).driver.rating.count).toBe(0)
+    expect(await searchedRating(next.id)).toEqual({ average: null, count: 0 })
     expect((await loadBookingTrust(ride.driver.id, [ride.booking.id])).get(ride.booking.id)!.theirs).toBeNull()
     expect((await loadBookingTrust(ride.rider.id, [ride.booking.id])).get(ride.booking.id)!.mine).toMatchObject({ hidden: true, visible: false })
     expect(await db.notification.count({ where: { userId: ride.rider.id, kind: 'REVIEW_HIDDEN' } })).toBe(1)

@@ -12,6 +12,7 @@ import { AppError } from '@/lib/errors'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { trustLimits, enforceTrustLimit } from '@/lib/moderation/trust-limits'
 import { notify } from '@/lib/notifications/notify'
+import { publishReviews } from '@/lib/reviews/publish-reviews'
 import { reviewDeadline } from '@/lib/reviews/review-window'
 import { userText } from '@/lib/validation'
 
@@ -58,8 +59,11 @@ export async function submitReview(actor: Actor, bookingId: string, raw: SubmitR
         data: { bookingId, tripId: b.trip_id, authorId: actor.id, subjectId, authorRole: role, rating: input.rating, comment: input.comment, visibleAt: otherSideReviewed ? now : deadline },
         select: { id: true, visibleAt: true },
       })
-      // Both sides have spoken: the other review shows now too.
-      if (otherSideReviewed) await tx.review.updateMany({ where: { bookingId, authorRole: role === 'RIDER' ? 'DRIVER' : 'RIDER', visibleAt: { gt: now } }, data: { visibleAt: now } })
+      // Both sides have spoken: the other review shows now too, and both count in the search's rating.
+      if (otherSideReviewed) {
+        await tx.review.updateMany({ where: { bookingId, authorRole: role === 'RIDER' ? 'DRIVER' : 'RIDER', visibleAt: { gt: now } }, data: { visibleAt: now } })
+        await publishReviews(tx, now, bookingId)
+      }
       await notify(tx, [{ userId: subjectId, kind: 'REVIEW_RECEIVED', params: { tripId: b.trip_id, bookingId, published: otherSideReviewed ? 1 : 0 } }])
       return { id: review.id, visibleAt: review.visibleAt.toISOString(), published: otherSideReviewed }
     })
