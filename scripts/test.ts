@@ -1,8 +1,9 @@
 // npm test: typecheck → lint → Vitest (unit + integration on a throwaway embedded PostgreSQL) →
+// the same Vitest suite with the clock moved 400 days ahead (libfaketime: tests must not age) →
 // production build → Playwright in headless Chromium against that build. The last line is the
 // plain `N passed, N failed` over everything (typecheck and lint count as one check each), because
 // CI reads neither Vitest's nor Playwright's own summaries.
-//   --only unit | --only e2e     run just one part (with the checks skipped)
+//   --only unit | --only future | --only e2e     run just one part (with the checks skipped)
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
@@ -52,6 +53,41 @@ function ensureBrowser(): string {
   throw new Error('No usable Chromium for the end-to-end tests: install it (Debian: `sudo apt-get install chromium`) or set CHROME_PATH to a Chrome/Chromium binary.')
 }
 
+/** libfaketime's `faketime` (Debian package faketime): found, or installed with apt when we are root. */
+function ensureFaketime(): string {
+  const found = ['/usr/bin/faketime', '/usr/local/bin/faketime'].find((c) => existsSync(c))
+  if (found) return found
+  const isRoot = process.getuid?.() === 0
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log('No faketime found: installing Debian\'s faketime with apt-get…')
+    const install = () => spawnSync('apt-get', ['install', '-y', '-qq', 'faketime'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    if (install().status !== 0) {
+      spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
+      install()
+    }
+    if (existsSync('/usr/bin/faketime')) return '/usr/bin/faketime'
+  }
+  throw new Error('No faketime for the moved-clock test run: install it (Debian: `sudo apt-get install faketime`).')
+}
+
+type VitestReport = { numPassedTests: number; numFailedTests: number; numTotalTests: number; numPendingTests: number; numTodoTests?: number }
+
+/** One Vitest run, counted from its JSON report; `prefix` runs it under another program (faketime). */
+async function vitest(reportName: string, prefix: string[] = []): Promise<{ passed: number; failed: number }> {
+  const file = path.join(resultsDir, reportName)
+  const args = [bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]
+  const code = prefix.length ? await run(prefix[0]!, [...prefix.slice(1), ...args]) : await run(args[0]!, args.slice(1))
+  if (!existsSync(file)) return { passed: 0, failed: 1 }
+  const report = JSON.parse(readFileSync(file, 'utf8')) as VitestReport
+  // A suite that failed to load reports no failed test but a non-zero exit: count it as one.
+  const failed = report.numFailedTests + report.numPendingTests + (report.numTodoTests ?? 0) + (code !== 0 && report.numFailedTests === 0 ? 1 : 0)
+  return { passed: report.numPassedTests, failed }
+}
+
+// How far the second Vitest run moves the clock: far enough that a fixture date which "works today"
+// has turned into another verdict (a stay past 90 days, a document expired, a run in the past).
+const FUTURE_OFFSET = '+400d'
+
 async function main() {
   rmSync(resultsDir, { recursive: true, force: true })
   mkdirSync(resultsDir, { recursive: true })
@@ -62,14 +98,19 @@ async function main() {
   }
 
   if (!only || only === 'unit') {
-    await step('vitest', async () => {
-      const file = path.join(resultsDir, 'vitest.json')
-      const code = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`])
-      if (!existsSync(file)) return { passed: 0, failed: 1 }
-      const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number; numPendingTests: number; numTodoTests?: number }
-      // A suite that failed to load reports no failed test but a non-zero exit: count it as one.
-      const failed = report.numFailedTests + report.numPendingTests + (report.numTodoTests ?? 0) + (code !== 0 && report.numFailedTests === 0 ? 1 : 0)
-      return { passed: report.numPassedTests, failed }
+    await step('vitest', () => vitest('vitest.json'))
+  }
+
+  if (!only || only === 'future') {
+    // The whole suite again with the system clock 400 days ahead for Node and the embedded
+    // PostgreSQL alike (libfaketime via LD_PRELOAD reaches every child process).
+    await step(`vitest ${FUTURE_OFFSET}`, async () => {
+      const faketime = [ensureFaketime(), '-f', FUTURE_OFFSET]
+      // A preload that silently failed would make this a second run on today's date: prove the move.
+      const probe = spawnSync(faketime[0]!, [...faketime.slice(1), process.execPath, '-p', 'Date.now()'], { encoding: 'utf8' })
+      const movedDays = (Number(probe.stdout.trim()) - Date.now()) / 86_400_000
+      if (!(Math.abs(movedDays - Number.parseInt(FUTURE_OFFSET, 10)) < 1)) throw new Error(`faketime did not move the clock (${probe.stdout.trim() || probe.stderr.trim()})`)
+      return vitest('vitest-future.json', faketime)
     })
   }
 

@@ -9,6 +9,7 @@ import { hasRole, type Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/dispatch/audit'
 import { AppError } from '@/lib/errors'
+import { hitRateLimit, rateLimits, refundRateLimit } from '@/lib/rate-limit'
 
 export const joinGroupSchema = z.strictObject({
   code: z
@@ -30,23 +31,42 @@ export async function inviteRoleOf(rawCode: string): Promise<'DRIVER' | 'COORDIN
   return invite && !invite.revokedAt ? invite.role : null
 }
 
-export async function joinGroup(actor: Actor, raw: JoinGroupInput, now: Date = new Date()): Promise<JoinGroupResult> {
+/** Joins with a code. `ip` is the caller's address (route and action pass it): guesses are limited
+ * per account and per address, counted before the code is looked up (a burst cannot slip past) and
+ * given back when the code was right. */
+export async function joinGroup(actor: Actor, raw: JoinGroupInput, now: Date = new Date(), ip?: string): Promise<JoinGroupResult> {
   const { code } = joinGroupSchema.parse(raw)
-  const kind = await db.groupInvite.findUnique({ where: { code }, select: { role: true } })
-  const role = kind?.role === 'COORDINATOR' ? ('COORDINATOR' as const) : ('DRIVER' as const)
-  if (role === 'DRIVER') {
-    if (!hasRole(actor, 'DRIVER')) throw new AppError('GROUP_NEEDS_DRIVER', { status: 403 })
-    const cars = await db.car.count({ where: { ownerId: actor.id, archivedAt: null } })
-    if (cars === 0) throw new AppError('GROUP_NEEDS_DRIVER', { status: 403 })
-  }
+  // Whether the code needs a driver is known only once it is looked up: a coordinator's invitation
+  // admits people without a car, so every guess is counted first, whoever makes it.
 
+  const limits = await Promise.all([
+    hitRateLimit(rateLimits.groupJoinPerAccount, actor.id),
+    ...(ip ? [hitRateLimit(rateLimits.groupJoinPerIp, ip)] : []),
+  ])
+  const refused = limits.filter((l) => !l.allowed)
+  if (refused.length) {
+    const seconds = Math.max(...refused.map((l) => l.retryAfterSeconds))
+    throw new AppError('RATE_LIMITED', { params: { seconds }, retryAfterSeconds: seconds })
+  }
+  const result = await joinWithCode(actor, code, now)
+  await Promise.all([refundRateLimit(rateLimits.groupJoinPerAccount, actor.id), ...(ip ? [refundRateLimit(rateLimits.groupJoinPerIp, ip)] : [])])
+  return result
+}
+
+async function joinWithCode(actor: Actor, code: string, now: Date): Promise<JoinGroupResult> {
   return db.$transaction(async (tx) => {
     const invite = await tx.groupInvite.findUnique({
       where: { code },
-      select: { id: true, groupId: true, expiresAt: true, maxUses: true, uses: true, revokedAt: true, group: { select: { name: true } } },
+      select: { id: true, groupId: true, role: true, expiresAt: true, maxUses: true, uses: true, revokedAt: true, group: { select: { name: true } } },
     })
     // A revoked code reads like a wrong one: nothing to do with it either way.
     if (!invite || invite.revokedAt) throw new AppError('INVITE_INVALID', { status: 404 })
+    const role = invite.role === 'COORDINATOR' ? ('COORDINATOR' as const) : ('DRIVER' as const)
+    if (role === 'DRIVER') {
+      if (!hasRole(actor, 'DRIVER')) throw new AppError('GROUP_NEEDS_DRIVER', { status: 403 })
+      const cars = await tx.car.count({ where: { ownerId: actor.id, archivedAt: null } })
+      if (cars === 0) throw new AppError('GROUP_NEEDS_DRIVER', { status: 403 })
+    }
     if (invite.expiresAt <= now) throw new AppError('INVITE_EXPIRED', { status: 410 })
     const result = { groupId: invite.groupId, groupName: invite.group.name }
 

@@ -30,6 +30,8 @@ export type NotificationKind =
   | 'MODERATION_WARNING'
   | 'ACCOUNT_SUSPENDED'
   | 'ACCOUNT_REINSTATED'
+  /** A re-check found a live booking's legal verdict worse than before (lib/bookings/recheck-bookings.ts). */
+  | 'BOOKING_LEGAL_WORSENED'
 
 type Tx = Prisma.TransactionClient
 

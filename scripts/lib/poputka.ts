@@ -2,7 +2,7 @@
 // seed, build when needed, serve. Used by `npm start`, `npm run dev` and the e2e server.
 import { parseEnv } from '@/lib/env'
 import { ensureProductionBuild } from './build'
-import { startHttpServer } from './http-server'
+import { allowedHostsFor, startHttpServer } from './http-server'
 import { resolveDataDir, startLocalDatabase } from './local-database'
 import { prepareDatabase } from './prepare-database'
 
@@ -34,13 +34,22 @@ export async function startPoputka(options: StartOptions): Promise<RunningApp> {
   }
   // Without NEXTAUTH_URL, next-auth builds its URLs from the request's Host header (our server
   // drops client-sent X-Forwarded-* unless TRUST_PROXY is on), so localhost, 127.0.0.1 and a LAN
-  // address all work. Deployments behind a domain set NEXTAUTH_URL.
+  // address all work — and our server answers only Host names that are its own (allowedHostsFor),
+  // so a request for "Host: evil.example" never gets a sign-in URL on evil.example. Deployments
+  // behind a domain set NEXTAUTH_URL; behind a proxy, TRUST_PROXY (the proxy's X-Forwarded-Host).
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= 'true'
   try {
     const env = parseEnv(process.env) // names the offending variable before anything is served
     await prepareDatabase(env.DATABASE_URL, { demo: options.demo, log })
     if (!options.dev) await ensureProductionBuild({ log })
-    const server = await startHttpServer({ dev: options.dev, port: options.port, hostname: options.hostname ?? '0.0.0.0', trustProxy: env.TRUST_PROXY })
+    const hostname = options.hostname ?? '0.0.0.0'
+    const server = await startHttpServer({
+      dev: options.dev,
+      port: options.port,
+      hostname,
+      trustProxy: env.TRUST_PROXY,
+      allowedHosts: allowedHostsFor({ hostname, trustProxy: env.TRUST_PROXY, nextauthUrl: env.NEXTAUTH_URL }),
+    })
     return {
       url: `http://localhost:${options.port}`,
       databaseUrl: env.DATABASE_URL,

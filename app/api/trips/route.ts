@@ -13,8 +13,10 @@ export const GET = route(async (request) => {
   const limit = searchLimiter(clientIpFrom(request.headers))
   if (!limit.allowed) throw new AppError('RATE_LIMITED', { params: { seconds: limit.retryAfterSeconds }, retryAfterSeconds: limit.retryAfterSeconds })
   const input = readQuery(request, searchTripsSchema)
-  // Signed in: runs of drivers blocked either way are left out.
-  const result = await searchTrips(input, new Date(), await getCurrentUser())
+  // Signed in: runs of drivers blocked either way are left out. Without a session cookie (most
+  // searches) the session is not looked up at all.
+  const signedIn = request.cookies.getAll().some((c) => c.name.includes('next-auth.session-token'))
+  const result = await searchTrips(input, new Date(), signedIn ? await getCurrentUser() : null)
   return NextResponse.json(result)
 })
 

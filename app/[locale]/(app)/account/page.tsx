@@ -11,6 +11,7 @@ import { CarForm } from './car-form'
 import { DeleteAccountForm } from './delete-account-form'
 import { ProfileForm } from './profile-form'
 import { unblockUserAction } from '@/app/[locale]/(public)/users/[userId]/actions'
+import { SignOutEverywhereForm } from './sign-out-everywhere-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account')
@@ -21,15 +22,22 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const { locale } = await params
   setRequestLocale(locale)
   const actor = await requirePageUser(locale, '/account')
-  const [t, tAuth, tp, { user, cars }, blocks] = await Promise.all([getTranslations('account'), getTranslations('auth'), getTranslations('profile'), getAccount(actor), listBlocks(actor)])
+  const [t, tAuth, tp, tSessions, { user, cars }, blocks] = await Promise.all([
+    getTranslations('account'),
+    getTranslations('auth'),
+    getTranslations('profile'),
+    getTranslations('sessions'),
+    getAccount(actor),
+    listBlocks(actor),
+  ])
   return (
     <div className="stack">
       <h1>{t('title')}</h1>
       <section className="card stack-sm" aria-labelledby="details">
         <h2 id="details">{t('details')}</h2>
-        <dl className="grid grid-2">
-          <div><dt className="muted small">{tAuth('name')}</dt><dd>{user.name}</dd></div>
-          <div><dt className="muted small">{tAuth('email')}</dt><dd>{user.email}</dd></div>
+        <dl className="grid grid-2" style={{ overflowWrap: 'anywhere' }}>
+          <div style={{ minWidth: 0 }}><dt className="muted small">{tAuth('name')}</dt><dd>{user.name}</dd></div>
+          <div style={{ minWidth: 0 }}><dt className="muted small">{tAuth('email')}</dt><dd>{user.email}</dd></div>
           <div><dt className="muted small">{tAuth('phone')}</dt><dd>{user.phone ?? '—'}</dd></div>
           <div>
             <dt className="muted small">{t('roles')}</dt>
@@ -74,6 +82,11 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
             ))}
           </ul>
         )}
+      </section>
+      <section className="card stack-sm" aria-labelledby="sessions">
+        <h2 id="sessions">{tSessions('title')}</h2>
+        <p>{tSessions('text')}</p>
+        <SignOutEverywhereForm signInHref={getPathname({ href: '/sign-in', locale })} />
       </section>
       <section className="card stack-sm" aria-labelledby="your-data">
         <h2 id="your-data">{t('dataTitle')}</h2>

@@ -2,7 +2,7 @@
 // a no-show said of you and its dispute, "the driver did not come", your review or the form to
 // write it, and the other side's review once both are in (or the 14 days are over).
 import { useLocale, useTranslations } from 'next-intl'
-import { formatDateTime } from '@/components/format'
+import { formatDateTime } from '@/lib/format'
 import { ActionForm } from '@/components/trips/action-form'
 import { NoteForm } from '@/components/trust/note-form'
 import { ReviewForm } from '@/components/trust/review-form'

@@ -1,9 +1,10 @@
 // The moderation queue (admins): open reports with what they are about and a decision each
 // (dismiss, hide the review, warn, suspend), disputed no-shows to uphold or overturn, suspended
 // accounts to reinstate, and the latest decisions.
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 import type { Metadata } from 'next'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
-import { formatDateTime } from '@/components/format'
+import { formatDateTime } from '@/lib/format'
 import { ActionForm } from '@/components/trips/action-form'
 import '@/components/trust/trust.css'
 import { requirePageRole } from '@/lib/auth/session'
@@ -23,7 +24,7 @@ export default async function ModerationPage({ params }: { params: Promise<{ loc
   setRequestLocale(locale)
   const admin = await requirePageRole(locale, '/admin/moderation', 'ADMIN')
   const [t, tt, queue] = await Promise.all([getTranslations('moderation'), getTranslations('trust'), getModerationQueue(admin)])
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const run = (trip: { originCity: { nameRu: string; nameEn: string }; destinationCity: { nameRu: string; nameEn: string }; departureAt: Date }) =>
     `${name(trip.originCity)} → ${name(trip.destinationCity)}, ${formatDateTime(locale, trip.departureAt)}`
 

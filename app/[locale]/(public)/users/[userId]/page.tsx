@@ -3,6 +3,7 @@
 // confirmed rider sees the plate), languages, "about". Never an email, a phone, a citizenship, a
 // stay or a travel date (docs/decisions/009-trust-and-moderation.md). Signed-in visitors can
 // report or block the member; the member answers reviews of them here.
+import { formatMonth } from '@/lib/format'
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
@@ -37,11 +38,6 @@ async function loadProfile(userId: string, viewer: { id: string } | null): Promi
   }
 }
 
-function monthYear(locale: Locale, yearMonth: string): string {
-  const [y, m] = yearMonth.split('-').map(Number) as [number, number]
-  return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)))
-}
-
 export default async function ProfilePage({ params }: Props) {
   const { locale, userId } = await params
   setRequestLocale(locale)
@@ -55,7 +51,7 @@ export default async function ProfilePage({ params }: Props) {
     <div className="stack" style={{ maxWidth: 820 }}>
       <header className="profile-head">
         <h1>{profile.name}</h1>
-        <p className="muted" style={{ margin: 0 }}>{t('memberSince', { since: monthYear(locale, profile.memberSince) })}</p>
+        <p className="muted" style={{ margin: 0 }}>{t('memberSince', { since: formatMonth(locale, profile.memberSince) })}</p>
         <RatingLine rating={profile.rating} />
         {profile.badges.length ? (
           <p className="row" style={{ margin: 0 }}>{profile.badges.map((b) => <span key={b} className="badge ok">{t(`badge.${b}`)}</span>)}</p>

@@ -4,11 +4,12 @@ import { useLocale, useTranslations } from 'next-intl'
 import { useId, useState } from 'react'
 import { PaymentBadge, StatusBadge, VerdictBadge } from '@/components/dispatch/badges'
 import { CapacityBar } from '@/components/dispatch/capacity-bar'
-import { formatTenge, formatTime } from '@/components/format'
+import { formatTenge, formatTime } from '@/lib/format'
 import type { BoardParty, BoardRun } from '@/lib/dispatch/get-day-board'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { useBoardAction, type ActionMessage } from './use-board-action'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 type Props = { run: BoardRun; targets: BoardRun[]; groupId: string; date: string }
 
@@ -18,7 +19,7 @@ export function RunCard({ run, targets, groupId, date }: Props) {
   const t = useTranslations('board')
   const locale = useLocale() as Locale
   const action = useBoardAction(groupId, date)
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const time = formatTime(locale, run.departureAt)
   const cancelled = run.status === 'CANCELLED'
   const moveTargets = targets.filter((r) => r.status === 'SCHEDULED')
