@@ -13,7 +13,9 @@ describe('the public profile', () => {
     const stayEntry = addDaysIso(todayInKz(), -33)
     const ride = await createCompletedRide()
     await db.user.update({ where: { id: ride.rider.id }, data: { phone: '+77015550913', languages: ['ru', 'kk'], about: 'Езжу к родным в Бишкек.' } })
-    await db.stay.create({ data: { travellerId: ride.travellerId, entryOn: new Date(`${stayEntry}T00:00:00Z`), exitOn: null } })
+    // The rider's open stay (the factory writes one) entered on a date of its own, to look for.
+    await db.stay.updateMany({ where: { travellerId: ride.travellerId, exitOn: null }, data: { entryOn: new Date(`${stayEntry}T00:00:00Z`) } })
+    expect(await db.stay.count({ where: { travellerId: ride.travellerId, entryOn: new Date(`${stayEntry}T00:00:00Z`) } })).toBe(1)
     await submitReview(ride.rider, ride.booking.id, { rating: 5, comment: 'Спасибо!' })
     await submitReview(ride.driver, ride.booking.id, { rating: 4, comment: 'Хорошая попутчица.' })
     const trip = await db.trip.findUniqueOrThrow({ where: { id: ride.trip.id }, select: { departureOn: true, departureAt: true, completedAt: true } })

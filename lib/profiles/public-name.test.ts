@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { hasVisibleLetter, publicName } from './public-name'
+import { publicName } from './public-name'
 
 describe('publicName', () => {
   test.each([
@@ -11,18 +11,5 @@ describe('publicName', () => {
     { label: 'the initial is the first letter, not a quote', name: 'Dana «Орлова»', expected: 'Dana О.' },
   ])('$label', ({ name, expected }) => {
     expect(publicName(name)).toBe(expected)
-  })
-})
-
-describe('hasVisibleLetter', () => {
-  test.each([
-    { label: 'zero-width spaces only', name: '\u200b\u200b', expected: false },
-    { label: 'a dash', name: '—', expected: false },
-    { label: 'digits only', name: '123', expected: false },
-    { label: 'Cyrillic', name: 'Ая', expected: true },
-    { label: 'Kazakh letters', name: 'Әлия', expected: true },
-    { label: 'Chinese', name: '王', expected: true },
-  ])('$label', ({ name, expected }) => {
-    expect(hasVisibleLetter(name)).toBe(expected)
   })
 })

@@ -2,11 +2,6 @@
 // ("Айгерим Бекова" → "Айгерим Б."), as BlaBlaCar does. The full name stays with the member, the
 // drivers they ride with (manifest) and the admins.
 
-/** A name is usable when it has at least one letter: "\u200b\u200b" or "—" is no name. */
-export function hasVisibleLetter(name: string): boolean {
-  return /\p{L}/u.test(name)
-}
-
 export function publicName(fullName: string): string {
   const parts = fullName.trim().split(/\s+/).filter(Boolean)
   const first = parts[0] ?? ''

@@ -5,13 +5,12 @@ import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { LANGUAGE_CODES } from '@/lib/profiles/languages'
-import { hasVisibleLetter } from '@/lib/profiles/public-name'
-import { userText } from '@/lib/validation'
-
-export const profileNameSchema = userText({ min: 1, max: 80 }).refine(hasVisibleLetter, { message: 'v.nameNeedsLetter' })
+import { personName, userText } from '@/lib/validation'
 
 export const updateProfileSchema = z.strictObject({
-  name: profileNameSchema.optional(),
+  // A visible letter required, as at registration (lib/validation.ts).
+  name: personName().optional(),
+  // issue 12 slots `phone` in here (any country, E.164) and in the data below.
   languages: z
     .array(z.enum(LANGUAGE_CODES, { message: 'v.choice' }))
     .max(LANGUAGE_CODES.length)
