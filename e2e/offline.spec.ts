@@ -33,6 +33,8 @@ test('offline: My bookings and the booked run open from the last sync; an offlin
   const rider = await createUser({ name: `Айгерим ${randomUUID().slice(0, 4)}` })
   const { rows: travellers } = await e2eDb().query<{ id: string }>(`INSERT INTO travellers (account_id, is_self, name, citizenship, updated_at) VALUES ($1, true, $2, 'RU', now()) RETURNING id`, [rider.id, rider.name])
   const travellerId = travellers[0]!.id
+  // In Kazakhstan since ten days ago: the booking form has nothing more to ask than the seats.
+  await e2eDb().query(`INSERT INTO stays (traveller_id, entry_on, exit_on, source, updated_at) VALUES ($1, $2::date, NULL, 'MANUAL', now())`, [travellerId, kzDate(-10)])
   const booked = await addRun({ driverId: driver.id, carId, groupId: null, on: kzDate(2), time: '07:00' })
   await addBooking({ tripId: booked, riderId: rider.id, travellerId, travellerName: rider.name, status: 'CONFIRMED', exitOn: kzDate(2) })
   const other = await addRun({ driverId: driver.id, carId, groupId: null, on: kzDate(3), time: '07:00' })
