@@ -7,7 +7,7 @@
 // A refused request must also write nothing (a scoped checksum of the database before and after);
 // an allowed one that changes something gets a fresh world of its own, removed afterwards.
 import { expect } from '@playwright/test'
-import { AUDIENCES, PRIVATE_MARKERS, accessTable, entryKey, expectedOutcome, type AccessEntry, type Audience } from '@/lib/auth/access-table'
+import { AUDIENCES, PRIVATE_MARKERS, PROFILE_MARKERS, accessTable, entryKey, expectedOutcome, type AccessEntry, type Audience, type PrivateMarker } from '@/lib/auth/access-table'
 import { snapshot } from './lib/db-snapshot'
 import { mutates, probeFor } from './lib/probes'
 import { encodeActionBody, findAction, loadActionManifest } from './lib/server-actions'
@@ -199,4 +199,21 @@ test('contacts cross only once a booking is confirmed: the driver’s phone and 
   expectShown('manifest of the confirmed run', await (await driver.get(`/api/trips/${world.tripId}/manifest`)).text(), riderPhone, true)
   expectShown('manifest of the pending request', await (await driver.get(`/api/trips/${world.manualTripId}/manifest`)).text(), riderPhone, false)
   expect(problems, problems.join('\n')).toEqual([])
+})
+
+test("the profile markers are real: the rider's own data carries them, the rider's profile never does", async ({ cast, world: sharedWorld }) => {
+  // The rider's export holds their email, phone and travellers' citizenship; a run's page its date.
+  const own = await (await cast.users.bookingOwner.context.request.get('/api/account/export')).text()
+  const found = (body: string, markers: PrivateMarker[]) => markers.filter((m) => findPrivateMarkers(body, [m]).some((f) => f.startsWith(m)))
+  expect(found(own, ['email', 'phone', 'citizenship'])).toEqual(['email', 'phone', 'citizenship'])
+  const run = await (await cast.anonymous.request.get(`/api/trips/${sharedWorld.completedTripId}`)).text()
+  expect(found(run, ['travelDates'])).toEqual(['travelDates'])
+  // The rider's profile, as everyone else asks for it, has none of them — yet it is their profile.
+  for (const audience of ['anonymous', 'passenger', 'tripDriver', 'groupCoordinator', 'admin'] as const) {
+    const context = audience === 'anonymous' ? cast.anonymous : cast.users[audience].context
+    const response = await context.request.get(`/api/users/${cast.users.bookingOwner.id}/profile`)
+    const body = await response.text()
+    expect(JSON.parse(body)).toMatchObject({ id: cast.users.bookingOwner.id, reviews: expect.arrayContaining([expect.objectContaining({ comment: 'Пунктуальная попутчица.' })]) })
+    expect(found(body, [...PROFILE_MARKERS, ...PRIVATE_MARKERS]), audience).toEqual([])
+  }
 })

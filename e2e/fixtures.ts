@@ -23,14 +23,14 @@ let passwordHash: Promise<string> | undefined
 export type TestUser = { id: string; email: string; name: string; password: string }
 export type Role = 'PASSENGER' | 'DRIVER' | 'COORDINATOR' | 'ADMIN'
 
-export async function createUser(options: { roles?: Role[]; name?: string } = {}): Promise<TestUser> {
+export async function createUser(options: { roles?: Role[]; name?: string; emailPrefix?: string; phone?: string } = {}): Promise<TestUser> {
   passwordHash ??= hash(E2E_PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 })
-  const email = `e2e-${randomUUID().slice(0, 10)}@test.poputka.kz`
+  const email = `${options.emailPrefix ?? 'e2e'}-${randomUUID().slice(0, 10)}@test.poputka.kz`
   const name = options.name ?? `Тест ${randomUUID().slice(0, 4)}`
   const roles = options.roles ?? ['PASSENGER']
   const { rows } = await e2eDb().query<{ id: string }>(
-    `INSERT INTO users (email, name, password_hash, roles, updated_at) VALUES ($1, $2, $3, $4::"Role"[], now()) RETURNING id`,
-    [email, name, await passwordHash, roles],
+    `INSERT INTO users (email, name, password_hash, roles, phone, updated_at) VALUES ($1, $2, $3, $4::"Role"[], $5, now()) RETURNING id`,
+    [email, name, await passwordHash, roles, options.phone ?? null],
   )
   return { id: rows[0]!.id, email, name, password: E2E_PASSWORD }
 }

@@ -7,6 +7,7 @@ import { describe, expect, test, vi } from 'vitest'
 import { addCarSchema } from '@/lib/accounts/add-car'
 import { registerUserSchema } from '@/lib/accounts/register-user'
 import { createGroupSchema } from '@/lib/dispatch/create-group'
+import { updateProfileSchema } from '@/lib/profiles/update-profile'
 import { createUser } from '@/lib/testing/factories'
 import { createTravellerSchema } from '@/lib/travellers/create-traveller'
 import { updateTravellerSchema } from '@/lib/travellers/update-traveller'
@@ -42,6 +43,10 @@ describe('a person’s name needs a visible letter', () => {
   test.each(INVISIBLE)('a traveller’s name refuses $label', ({ value }) => {
     expect(errorsOf(createTravellerSchema.safeParse({ name: value, citizenship: 'RU' })).name).toEqual([{ key: 'validation.needsLetter' }])
     expect(errorsOf(updateTravellerSchema.safeParse({ name: value })).name).toEqual([{ key: 'validation.needsLetter' }])
+  })
+
+  test.each(INVISIBLE)('profile editing refuses $label', ({ value }) => {
+    expect(errorsOf(updateProfileSchema.safeParse({ name: value })).name).toEqual([{ key: 'validation.needsLetter' }])
   })
 
   test.each([

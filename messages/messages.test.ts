@@ -92,7 +92,7 @@ describe('messages', () => {
     'common.appName', 'common.footer', 'account.title', 'nav.account', 'auth.phone', 'map.routeRegion', 'tripPage.map',
     'publish.route', 'stayReasons.documents.visa', 'stay.documents.kind.VISA', 'myTrips.series', 'groups.code',
     'board.demand.onRun', 'manifestPage.columns.run', 'manifestPage.columns.phone', 'summary.col.run', 'audit.runLabel',
-    'deliver.line.map', 'deliver.line.phone',
+    'deliver.line.map', 'deliver.line.phone', 'profile.phone',
   ])
   test('Kazakh messages are translated (not copies of the Russian)', () => {
     const copies = [...catalogues.kk].filter(([k, v]) => v === ruKeys.get(k) && !SAME_IN_KK_AND_RU.has(k) && /[а-яё]{3}/i.test(v)).map(([k]) => k)

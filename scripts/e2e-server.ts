@@ -41,7 +41,7 @@ async function main() {
     PORT: String(port), // links in emails and Telegram messages: http://localhost:<port>/…
     // No reminder job: a reminder written mid-walk would change the rows the walk checks stay still.
     // Delivery and the bot run as in production.
-    POPUTKA_JOBS: 'expire-requests,extend-series,deliver,telegram',
+    POPUTKA_JOBS: 'expire-requests,extend-series,publish-reviews,deliver,telegram',
   })
   running.app = await startPoputka({
     dev: false,

@@ -6,6 +6,7 @@ import { formatDateTime } from '@/lib/format'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import type { TripListItem as Trip } from '@/lib/trips/search-trips'
+import { RatingLine } from '@/components/trust/rating-line'
 import { TripPrice } from './trip-price'
 import './trips.css'
 import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
@@ -38,6 +39,7 @@ export function TripListItem({ trip }: { trip: Trip }) {
       <div className="facts">
         <span>{trip.approvalMode === 'INSTANT' ? tb('approval.INSTANT') : tb('approval.MANUAL_SHORT')}</span>
         <span>{t('driver', { name: trip.driver.firstName, car: trip.driver.car })}</span>
+        <RatingLine rating={trip.driver.rating} />
       </div>
     </article>
   )

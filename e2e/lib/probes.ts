@@ -25,7 +25,7 @@ const page = (url: string): PageProbe => ({ kind: 'page', url })
 /** The caller's own self traveller and car (the run's driver's car for those without one). */
 function own(ctx: Ctx) {
   const user = ctx.audience === 'anonymous' ? ctx.cast.users.passenger : ctx.cast.users[ctx.audience]
-  return { travellerId: user.travellerId, carId: user.carId ?? ctx.cast.users.tripDriver.carId!, userId: user.id }
+  return { travellerId: user.travellerId, carId: user.carId ?? ctx.cast.users.tripDriver.carId!, userId: user.id, name: user.name }
 }
 
 const PICKUP = { label: 'Алматы, Сайран', lat: 43.2389, lng: 76.8897 }
@@ -58,6 +58,7 @@ export const probes: Record<string, Build> = {
   },
   'GET /api/trips': ({ world }) => get(`/api/trips?date=${world.date}&from=almaty&checkpoint=korday`),
   'GET /api/trips/[tripId]': ({ world }) => get(`/api/trips/${world.tripId}`),
+  'GET /api/users/[userId]/profile': ({ cast }) => get(`/api/users/${cast.users.bookingOwner.id}/profile`),
 
   'GET /api/account/export': () => get('/api/account/export'),
   'DELETE /api/account': () => send('DELETE', '/api/account', { password: WRONG_PASSWORD, confirm: true }),
@@ -67,6 +68,12 @@ export const probes: Record<string, Build> = {
   'GET /api/travellers': () => get('/api/travellers'),
   'POST /api/travellers': () => send('POST', '/api/travellers', { name: 'Попутчица', citizenship: 'KG' }),
   'GET /api/groups': () => get('/api/groups'),
+  // One's own name again (the cast keeps its names); languages and about change.
+  'PATCH /api/account/profile': (ctx) => send('PATCH', '/api/account/profile', { name: own(ctx).name, languages: ['ru', 'kk'], about: 'Езжу по выходным.' }),
+  'POST /api/reports': ({ world }) => send('POST', '/api/reports', { target: 'MEMBER', userId: world.targetUserId, reason: 'FRAUD', comment: 'Просил предоплату.' }),
+  'GET /api/blocks': () => get('/api/blocks'),
+  'PUT /api/blocks/[userId]': ({ world }) => send('PUT', `/api/blocks/${world.targetUserId}`),
+  'DELETE /api/blocks/[userId]': ({ world }) => send('DELETE', `/api/blocks/${world.targetUserId}`),
 
   'PATCH /api/travellers/[travellerId]': ({ world }) => send('PATCH', `/api/travellers/${world.travellerId}`, { name: 'Айгерим Б.' }),
   'DELETE /api/travellers/[travellerId]': ({ world }) => send('DELETE', `/api/travellers/${world.freeTravellerId}`),
@@ -88,6 +95,10 @@ export const probes: Record<string, Build> = {
   'POST /api/bookings/[bookingId]/payment': ({ world, audience }) => send('POST', `/api/bookings/${world.bookingId}/payment`, { state: paymentState(audience) }),
   'POST /api/bookings/[bookingId]/decision': ({ world }) => send('POST', `/api/bookings/${world.pendingBookingId}/decision`, { decision: 'approve' }),
   'POST /api/bookings/[bookingId]/boarding': ({ world }) => send('POST', `/api/bookings/${world.bookingId}/boarding`, { position: 0, boarding: 'BOARDED' }),
+  'POST /api/bookings/[bookingId]/review': ({ world }) => send('POST', `/api/bookings/${world.completedBookingId}/review`, { rating: 5, comment: 'Всё по договорённости.' }),
+  'POST /api/reviews/[reviewId]/reply': ({ world }) => send('POST', `/api/reviews/${world.reviewOfRiderId}/reply`, { text: 'Спасибо!' }),
+  'POST /api/bookings/[bookingId]/no-show': ({ world }) => send('POST', `/api/bookings/${world.completedBookingId}/no-show`),
+  'POST /api/no-shows/[noShowId]/dispute': ({ world }) => send('POST', `/api/no-shows/${world.noShowId}/dispute`, { note: 'Я стояла у входа, водитель уехал раньше.' }),
 
   'POST /api/trips': (ctx) => send('POST', '/api/trips', publishBody(own(ctx).carId)),
   'PATCH /api/trips/[tripId]': ({ world }) => send('PATCH', `/api/trips/${world.tripId}`, { notes: 'Встреча у северного входа.' }),
@@ -141,6 +152,19 @@ export const probes: Record<string, Build> = {
   'action app/[locale]/(app)/account/actions.ts#connectTelegramAction': () => act({}),
   'action app/[locale]/(app)/account/actions.ts#disconnectTelegramAction': () => act({}),
   'action app/[locale]/(app)/admin/outbox/actions.ts#retryDeliveryAction': ({ world }) => act({ deliveryId: world.failedDeliveryId }),
+  'action app/[locale]/(app)/account/actions.ts#updateProfileAction': (ctx) => act({ name: own(ctx).name, 'languages[]': ['ru', 'en'], about: 'Говорю по-русски и по-английски.' }),
+  'action app/[locale]/(public)/users/[userId]/actions.ts#reportAction': ({ world }) =>
+    act({ target: 'MEMBER', userId: world.targetUserId, reason: 'HARASSMENT', comment: 'Грубил в чате.' }, { userId: world.targetUserId }),
+  'action app/[locale]/(public)/users/[userId]/actions.ts#blockUserAction': ({ world }) => act({ userId: world.targetUserId }, { userId: world.targetUserId }),
+  'action app/[locale]/(public)/users/[userId]/actions.ts#unblockUserAction': ({ world }) => act({ userId: world.targetUserId }, { userId: world.targetUserId }),
+  'action app/[locale]/(public)/users/[userId]/actions.ts#replyToReviewAction': ({ world, cast }) =>
+    act({ reviewId: world.reviewOfRiderId, text: 'Спасибо, до встречи!' }, { userId: cast.users.bookingOwner.id }),
+  'action app/[locale]/(app)/bookings/trust-actions.ts#submitReviewAction': ({ world }) => act({ bookingId: world.completedBookingId, rating: '4', comment: 'Хорошая поездка.' }, { tripId: world.completedTripId }),
+  'action app/[locale]/(app)/bookings/trust-actions.ts#reportDriverNoShowAction': ({ world }) => act({ bookingId: world.completedBookingId }, { tripId: world.completedTripId }),
+  'action app/[locale]/(app)/bookings/trust-actions.ts#disputeNoShowAction': ({ world }) => act({ noShowId: world.noShowId, note: 'Я была на месте.' }, { tripId: world.completedTripId }),
+  'action app/[locale]/(app)/admin/moderation/actions.ts#resolveReportAction': ({ world }) => act({ reportId: world.reportId, decision: 'HIDE_REVIEW', note: 'Оскорбление.' }),
+  'action app/[locale]/(app)/admin/moderation/actions.ts#decideNoShowAction': ({ world }) => act({ noShowId: world.disputedNoShowId, decision: 'OVERTURN' }),
+  'action app/[locale]/(app)/admin/moderation/actions.ts#reinstateUserAction': ({ world }) => act({ userId: world.targetUserId }),
   // Without the confirmation: walked as everyone, it must not end the cast's own sessions.
   'action app/[locale]/(app)/account/session-actions.ts#signOutEverywhereAction': () => act({}),
   'action app/[locale]/(app)/admin/users/actions.ts#setUserRoleAction': ({ world }) => act({ userId: world.targetUserId, role: 'COORDINATOR', granted: 'true' }),
@@ -191,6 +215,8 @@ export const probes: Record<string, Build> = {
   'page /account': () => page('/account'),
   'page /admin/users': () => page('/admin/users'),
   'page /admin/outbox': () => page('/admin/outbox'),
+  'page /admin/moderation': () => page('/admin/moderation'),
+  'page /users/[userId]': ({ cast }) => page(`/users/${cast.users.bookingOwner.id}`),
   'page /bookings': () => page('/bookings'),
   'page /bookings/[bookingId]/receipt': ({ world }) => page(`/bookings/${world.bookingId}/receipt`),
   'page /notifications': () => page('/notifications'),

@@ -11,8 +11,13 @@
 // with the rider's PENDING request, an empty run on the same board (a move target), a run with the
 // rider's WAITLISTED party and room to promote it; the rider's traveller on the confirmed booking
 // has a stay and a residence document with dates found nowhere else (PRIVATE_MARKERS), also copied
-// into the booking's check inputs as the legal check stores them. `dropWorld()` removes it again,
-// with anything a walked request added, and puts the cast's roles back.
+// into the booking's check inputs as the legal check stores them. After the run (issue 13): a
+// completed run of the driver with the rider's confirmed booking (reviews, "the driver did not
+// come"), an older completed run with both reviews visible (a reply), the driver's no-show mark of
+// the rider (a dispute), the rider's disputed claim that the driver did not come (an admin decides)
+// and an open report of the rider's review (the admin queue); the plain target user is suspended.
+// The rider has a phone and an email that mark them (PROFILE_MARKERS). `dropWorld()` removes it
+// again, with anything a walked request added, and puts the cast's roles and profiles back.
 import { randomUUID } from 'node:crypto'
 import type { Browser, BrowserContext } from '@playwright/test'
 import type { Audience, PrivateMarker } from '@/lib/auth/access-table'
@@ -27,6 +32,12 @@ export function kzDate(offset: number): string {
 
 /** The rider's stay and document: dates that appear nowhere else in the app's data. */
 export const PRIVATE_DATES = { stayEntryOn: '2025-03-17', stayExitOn: '2025-04-29', documentFrom: '2023-07-19', documentTo: '2031-11-23' } as const
+
+/** The booking rider's contacts, which no profile may show (PROFILE_MARKERS). */
+export const RIDER_CONTACT = { emailPrefix: 'e2e-rider-contact', phone: '+77019130913' } as const
+
+/** The days of the world's runs: tomorrow's board, and the two completed runs. */
+export const RUN_OFFSETS = { board: 1, completed: -2, past: -20 } as const
 
 const MONTHS_RU = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря']
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
@@ -44,7 +55,8 @@ function dateForms(iso: string): RegExp[] {
   ]
 }
 
-/** How each kind of private data (lib/auth/access-table.ts, PRIVATE_MARKERS) shows in a body. */
+/** How each kind of private data (lib/auth/access-table.ts, PRIVATE_MARKERS and PROFILE_MARKERS)
+ * shows in a body. */
 export const MARKER_PATTERNS: Record<PrivateMarker, RegExp[]> = {
   stayDates: [PRIVATE_DATES.stayEntryOn, PRIVATE_DATES.stayExitOn].flatMap(dateForms),
   documentDates: [PRIVATE_DATES.documentFrom, PRIVATE_DATES.documentTo].flatMap(dateForms),
@@ -52,6 +64,11 @@ export const MARKER_PATTERNS: Record<PrivateMarker, RegExp[]> = {
   reasons: [/\\?"reasons\\?"\s*:/],
   stays: [/\\?"stays\\?"\s*:/],
   documents: [/\\?"documents\\?"\s*:/],
+  email: [new RegExp(`${RIDER_CONTACT.emailPrefix}-[0-9a-f-]+@`)],
+  // +7 701 913 09 13 however it is written.
+  phone: [/\+?7[\s()-]*701[\s()-]*913[\s-]*09[\s-]*13/],
+  citizenship: [/\\?"citizenship\\?"\s*:/],
+  travelDates: Object.values(RUN_OFFSETS).map(kzDate).flatMap(dateForms),
 }
 
 /** The dates are looked for in every response to anyone but the rider. */
@@ -107,7 +124,11 @@ async function addTraveller(accountId: string, name: string, self: boolean): Pro
   return (await one<{ id: string }>(`INSERT INTO travellers (account_id, is_self, name, citizenship, updated_at) VALUES ($1, $2, $3, 'RU', now()) RETURNING id`, [accountId, self, name])).id
 }
 
-type RunOptions = { driverId: string; carId: string; groupId: string | null; on: string; time: string; seats?: number; taken?: number; approval?: 'INSTANT' | 'MANUAL'; notes?: string }
+type RunOptions = {
+  driverId: string; carId: string; groupId: string | null; on: string; time: string; seats?: number; taken?: number; approval?: 'INSTANT' | 'MANUAL'; notes?: string
+  /** A run that is over: COMPLETED that many days ago. */
+  completedDaysAgo?: number
+}
 
 export async function addRun(o: RunOptions): Promise<string> {
   const departureAt = new Date(`${o.on}T${o.time}:00+05:00`)
@@ -117,16 +138,22 @@ export async function addRun(o: RunOptions): Promise<string> {
     await one<{ id: string }>(
       `INSERT INTO trips (driver_id, car_id, origin_city_id, pickup_label, pickup_lat, pickup_lng, checkpoint_id, destination_city_id,
          departure_at, departure_on, round_trip, return_at, return_on, seats_total, seats_taken, pricing_mode, price_per_seat_tenge,
-         min_riders, seat_price_tenge, approval_mode, request_ttl_hours, notes, group_id, updated_at)
+         min_riders, seat_price_tenge, approval_mode, request_ttl_hours, notes, group_id, status, completed_at, updated_at)
        VALUES ($1, $2, 'almaty', 'Алматы, Сайран', 43.2389, 76.8897, 'korday', 'bishkek', $3, $4::date, true, $5, $4::date, $6, $7,
-         'PER_SEAT', 5000, 1, 5000, $8::"ApprovalMode", $9, $10, $11, now())
+         'PER_SEAT', 5000, 1, 5000, $8::"ApprovalMode", $9, $10, $11, $12::"TripStatus", $13, now())
        RETURNING id`,
-      [o.driverId, o.carId, departureAt, o.on, returnAt, o.seats ?? 4, o.taken ?? 0, approval, approval === 'MANUAL' ? 3 : null, o.notes ?? 'Встреча у главного входа.', o.groupId],
+      [
+        o.driverId, o.carId, departureAt, o.on, returnAt, o.seats ?? 4, o.taken ?? 0, approval, approval === 'MANUAL' ? 3 : null, o.notes ?? 'Встреча у главного входа.', o.groupId,
+        o.completedDaysAgo === undefined ? 'SCHEDULED' : 'COMPLETED', o.completedDaysAgo === undefined ? null : new Date(Date.now() - o.completedDaysAgo * 86_400_000),
+      ],
     )
   ).id
 }
 
-type BookingOptions = { tripId: string; riderId: string; travellerId: string; travellerName: string; status: 'CONFIRMED' | 'PENDING' | 'WAITLISTED'; exitOn: string; withPrivateInputs?: boolean }
+type BookingOptions = {
+  tripId: string; riderId: string; travellerId: string; travellerName: string; status: 'CONFIRMED' | 'PENDING' | 'WAITLISTED'; exitOn: string; withPrivateInputs?: boolean
+  boarding?: 'PENDING' | 'BOARDED' | 'NO_SHOW'
+}
 
 export async function addBooking(o: BookingOptions): Promise<string> {
   const booking = await one<{ id: string }>(
@@ -149,8 +176,8 @@ export async function addBooking(o: BookingOptions): Promise<string> {
     ruleVersion: 'kz-2023-01-27/v1',
   }
   await e2eDb().query(
-    `INSERT INTO booking_travellers (booking_id, traveller_id, position, name, verdict, reasons, check_inputs) VALUES ($1, $2, 0, $3, 'OK', $4::jsonb, $5::jsonb)`,
-    [booking.id, o.travellerId, o.travellerName, JSON.stringify(reasons), JSON.stringify(inputs)],
+    `INSERT INTO booking_travellers (booking_id, traveller_id, position, name, verdict, reasons, check_inputs, boarding) VALUES ($1, $2, 0, $3, 'OK', $4::jsonb, $5::jsonb, $6::"BoardingState")`,
+    [booking.id, o.travellerId, o.travellerName, JSON.stringify(reasons), JSON.stringify(inputs), o.boarding ?? 'PENDING'],
   )
   return booking.id
 }
@@ -158,7 +185,8 @@ export async function addBooking(o: BookingOptions): Promise<string> {
 export async function createCast(browser: Browser, baseURL: string): Promise<Cast> {
   const entries = await Promise.all(
     (Object.keys(ROLES) as (keyof typeof ROLES)[]).map(async (audience) => {
-      const user = await createUser({ roles: ROLES[audience], name: `${audience} ${randomUUID().slice(0, 4)}` })
+      const contact = audience === 'bookingOwner' ? RIDER_CONTACT : {}
+      const user = await createUser({ roles: ROLES[audience], name: `${audience} ${randomUUID().slice(0, 4)}`, ...contact })
       const travellerId = await addTraveller(user.id, user.name, true)
       // In Kazakhstan (an empty log is not zero days: a booking would ask for the entry date).
       await e2eDb().query(`INSERT INTO stays (traveller_id, entry_on, exit_on, updated_at) VALUES ($1, $2::date, NULL, now())`, [travellerId, kzDate(-5)])
@@ -213,10 +241,24 @@ export type World = {
   documentId: string
   /** A traveller of the rider with no booking (may be deleted). */
   freeTravellerId: string
-  /** A plain user an admin may change the roles of. */
+  /** A plain user an admin may change the roles of (suspended: an admin may reinstate them); a
+   * member anyone may report or block. */
   targetUserId: string
   /** A dead-lettered email to the target user (an admin may send it again). */
   failedDeliveryId: string
+  /** The driver's completed run (two days ago) with the rider's confirmed booking, not reviewed yet. */
+  completedTripId: string
+  completedBookingId: string
+  /** An older completed run: both reviews visible; the driver's review of the rider. */
+  pastBookingId: string
+  reviewOfRiderId: string
+  reviewOfDriverId: string
+  /** The driver's no-show mark of the rider on the older run (standing, disputable). */
+  noShowId: string
+  /** The rider's claim that the driver did not come on the older run, disputed by the driver. */
+  disputedNoShowId: string
+  /** A passenger's open report of the rider's review of the driver. */
+  reportId: string
   travellerIds: string[]
   tripIds: string[]
 }
@@ -272,13 +314,44 @@ export async function createWorld(cast: Cast): Promise<World> {
       [target.id],
     )
   ).id
+  await e2eDb().query(`UPDATE users SET suspended_at = now(), suspension_reason = 'e2e' WHERE id = $1`, [target.id])
+
+  // After the run (issue 13).
+  const pastTraveller = await addTraveller(rider.id, `Попутчица ${tag}`, false)
+  const over = { driverId: users.tripDriver.id, carId: users.tripDriver.carId!, groupId: null, time: '08:00', taken: 1 }
+  const completedTripId = await addRun({ ...over, on: kzDate(RUN_OFFSETS.completed), completedDaysAgo: 1 })
+  const pastTripId = await addRun({ ...over, on: kzDate(RUN_OFFSETS.past), completedDaysAgo: 19 })
+  const travelled = { riderId: rider.id, travellerId: pastTraveller, travellerName: `Попутчица ${tag}`, status: 'CONFIRMED' as const, boarding: 'BOARDED' as const }
+  const completedBookingId = await addBooking({ ...travelled, tripId: completedTripId, exitOn: kzDate(RUN_OFFSETS.completed) })
+  const pastBookingId = await addBooking({ ...travelled, tripId: pastTripId, exitOn: kzDate(RUN_OFFSETS.past) })
+  const review = (authorId: string, subjectId: string, role: 'DRIVER' | 'RIDER', rating: number, comment: string) =>
+    one<{ id: string }>(
+      `INSERT INTO reviews (booking_id, trip_id, author_id, subject_id, author_role, rating, comment, created_at, visible_at)
+       VALUES ($1, $2, $3, $4, $5::"TripRole", $6, $7, now() - interval '18 days', now() - interval '18 days') RETURNING id`,
+      [pastBookingId, pastTripId, authorId, subjectId, role, rating, comment],
+    )
+  const reviewOfRiderId = (await review(users.tripDriver.id, rider.id, 'DRIVER', 5, 'Пунктуальная попутчица.')).id
+  const reviewOfDriverId = (await review(rider.id, users.tripDriver.id, 'RIDER', 2, 'Опоздал на полчаса.')).id
+  const noShowId = (
+    await one<{ id: string }>(`INSERT INTO no_shows (booking_id, trip_id, absent_role, subject_id, reporter_id) VALUES ($1, $2, 'RIDER', $3, $4) RETURNING id`, [pastBookingId, pastTripId, rider.id, users.tripDriver.id])
+  ).id
+  const disputedNoShowId = (
+    await one<{ id: string }>(
+      `INSERT INTO no_shows (booking_id, trip_id, absent_role, subject_id, reporter_id, status, disputed_at, dispute_note) VALUES ($1, $2, 'DRIVER', $3, $4, 'DISPUTED', now(), 'Я ждал у входа.') RETURNING id`,
+      [pastBookingId, pastTripId, users.tripDriver.id, rider.id],
+    )
+  ).id
+  const reportId = (
+    await one<{ id: string }>(`INSERT INTO reports (reporter_id, target, subject_id, review_id, reason, comment) VALUES ($1, 'REVIEW', $2, $3, 'OFFENSIVE', 'Грубо.') RETURNING id`, [users.passenger.id, rider.id, reviewOfDriverId])
+  ).id
   return {
     startedAt, date, groupId, inviteId, inviteCode, tripId, manualTripId, targetTripId, waitlistTripId,
     bookingId, pendingBookingId, waitlistedBookingId, travellerId, stayId, documentId, freeTravellerId,
     targetUserId: target.id,
     failedDeliveryId,
-    travellerIds: [travellerId, pendingTraveller, waitlistTraveller, freeTravellerId],
-    tripIds: [tripId, manualTripId, targetTripId, waitlistTripId],
+    completedTripId, completedBookingId, pastBookingId, reviewOfRiderId, reviewOfDriverId, noShowId, disputedNoShowId, reportId,
+    travellerIds: [travellerId, pendingTraveller, waitlistTraveller, freeTravellerId, pastTraveller],
+    tripIds: [tripId, manualTripId, targetTripId, waitlistTripId, completedTripId, pastTripId],
   }
 }
 
@@ -305,8 +378,13 @@ export async function dropWorld(cast: Cast, world: World): Promise<void> {
     const castCars = Object.values(cast.users).flatMap((u) => (u.carId ? [u.carId] : []))
     await client.query(`DELETE FROM cars WHERE owner_id = ANY($1::uuid[]) AND created_at >= $2 AND NOT (id = ANY($3::uuid[]))`, [ids, world.startedAt, castCars])
     await client.query(`DELETE FROM notifications WHERE user_id = ANY($1::uuid[])`, [ids])
+    // Trust (issue 13): reports, blocks and moderation decisions of the cast; reviews and no-shows
+    // went with the bookings.
+    await client.query(`DELETE FROM reports WHERE reporter_id = ANY($1::uuid[]) OR subject_id = ANY($1::uuid[])`, [ids])
+    await client.query(`DELETE FROM blocks WHERE blocker_id = ANY($1::uuid[]) OR blocked_id = ANY($1::uuid[])`, [ids])
+    await client.query(`DELETE FROM audit_log WHERE group_id IS NULL AND actor_id = ANY($1::uuid[]) AND created_at >= $2`, [ids, world.startedAt])
     for (const [audience, user] of Object.entries(cast.users)) {
-      await client.query(`UPDATE users SET roles = $2::"Role"[] WHERE id = $1`, [user.id, ROLES[audience as keyof typeof ROLES]])
+      await client.query(`UPDATE users SET roles = $2::"Role"[], languages = '{}', about = '', suspended_at = NULL, suspension_reason = NULL WHERE id = $1`, [user.id, ROLES[audience as keyof typeof ROLES]])
     }
     await client.query(`DELETE FROM users WHERE id = $1`, [world.targetUserId])
     await client.query('COMMIT')

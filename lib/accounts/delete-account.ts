@@ -43,6 +43,9 @@ export async function deleteAccount(actor: Actor, input: z.infer<typeof deleteAc
     await tx.notification.deleteMany({ where: { userId: actor.id } })
     await tx.authToken.deleteMany({ where: { userId: actor.id } })
     await tx.groupMember.deleteMany({ where: { userId: actor.id } })
+    // Blocks either way go; reviews they wrote stay (their author shows as a former member), and
+    // their own profile disappears with the account.
+    await tx.block.deleteMany({ where: { OR: [{ blockerId: actor.id }, { blockedId: actor.id }] } })
     await tx.car.updateMany({ where: { ownerId: actor.id }, data: { plate: '—', archivedAt: now } })
     await tx.$executeRaw`DELETE FROM rate_limits WHERE key LIKE ${`%:${actor.email}`}`
     await tx.user.update({
@@ -58,6 +61,8 @@ export async function deleteAccount(actor: Actor, input: z.infer<typeof deleteAc
         telegramLinkedAt: null,
         passwordHash: `deleted:${randomUUID()}`,
         roles: [],
+        languages: [],
+        about: '',
         deletedAt: now,
         // Every session ends with the account (a deleted account is refused anyway; this says so).
         sessionVersion: { increment: 1 },

@@ -6,6 +6,7 @@ import { decideRequestSchema } from '@/lib/bookings/decide-request'
 import { markPaymentSchema } from '@/lib/bookings/mark-payment'
 import { dispatchOperations } from '@/lib/dispatch/openapi-operations'
 import { markNotificationsReadSchema } from '@/lib/notifications/list-notifications'
+import { trustOperations } from '@/lib/profiles/openapi-operations'
 import { markBoardingSchema } from '@/lib/trips/mark-boarding'
 import { travellerOperations } from '@/lib/travellers/openapi-operations'
 import { searchTripsSchema } from '@/lib/trips/search-trips'
@@ -13,7 +14,7 @@ import { setTripStatusSchema } from '@/lib/trips/set-trip-status'
 import { editTripSchema, publishTripSchema } from '@/lib/trips/trip-input'
 
 export type Operation = {
-  method: 'get' | 'post' | 'patch' | 'delete'
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete'
   path: string
   summary: string
   auth: 'none' | 'user' | 'driver' | 'coordinator' | 'admin'
@@ -56,6 +57,7 @@ registerOperations([
 ])
 registerOperations(dispatchOperations)
 registerOperations(travellerOperations)
+registerOperations(trustOperations)
 
 function jsonSchema(schema: z.ZodType) {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' })

@@ -23,13 +23,20 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 /** A rider's private data, as it could show in a response: the dates of their stays and residence
  * documents, and the keys of the legal check's stored inputs and reasons, of stays and documents. */
 export const PRIVATE_MARKERS = ['stayDates', 'documentDates', 'checkInputs', 'reasons', 'stays', 'documents'] as const
-export type PrivateMarker = (typeof PRIVATE_MARKERS)[number]
+/** What a public profile never shows of its member (docs/decisions/009-trust-and-moderation.md):
+ * the email and phone, a traveller's citizenship, and the dates of the runs they travelled on. */
+export const PROFILE_MARKERS = ['email', 'phone', 'citizenship', 'travelDates'] as const
+export type PrivateMarker = (typeof PRIVATE_MARKERS)[number] | (typeof PROFILE_MARKERS)[number]
 
 /** JSON and CSV: none of it, not even a key. */
 const RIDER_DATA: readonly PrivateMarker[] = PRIVATE_MARKERS
 /** Pages carry the app's translated messages, whose keys include "reasons" and "documents": there the
  * data itself is what must not appear (dates, stored check inputs). */
 const RIDER_DATA_ON_PAGES: readonly PrivateMarker[] = ['stayDates', 'documentDates', 'checkInputs']
+/** A profile (JSON): nothing of the rider's legal data, and no contact, citizenship or travel date. */
+const PROFILE_DATA: readonly PrivateMarker[] = [...PRIVATE_MARKERS, ...PROFILE_MARKERS]
+/** A profile page: the same, the key-only markers aside (the page's messages carry such keys). */
+const PROFILE_DATA_ON_PAGES: readonly PrivateMarker[] = [...RIDER_DATA_ON_PAGES, 'email', 'phone', 'travelDates']
 
 /** What a page answers: 200, a redirect (307) elsewhere, sign-in (a redirect to /sign-in), 403, 404. */
 export type PageOutcome = 200 | 307 | 'sign-in' | 403 | 404
@@ -111,6 +118,10 @@ export const accessTable: readonly AccessEntry[] = [
     allow: EVERYONE, ok: 200, hides: RIDER_DATA,
     note: "a run's public page; the viewer's own booking only to its rider; the plate only to confirmed riders and managers",
   }),
+  route('GET', '/api/users/[userId]/profile', {
+    allow: EVERYONE, ok: 200, hides: PROFILE_DATA,
+    note: "walked on the booking rider's profile: never their email, phone, citizenship, stays, documents or travel dates, to anyone",
+  }),
 
   // ── The signed-in user's own things (scoped to the actor: there is no one else's to ask for) ──
   route('GET', '/api/account/export', { allow: SIGNED_IN, ok: 200, note: "everything held about the caller; another rider's stays never" }),
@@ -121,6 +132,11 @@ export const accessTable: readonly AccessEntry[] = [
   route('GET', '/api/travellers', { allow: SIGNED_IN, ok: 200 }),
   route('POST', '/api/travellers', { allow: SIGNED_IN, ok: 201 }),
   route('GET', '/api/groups', { allow: SIGNED_IN, ok: 200 }),
+  route('PATCH', '/api/account/profile', { allow: SIGNED_IN, ok: 200, note: 'one’s own public profile (walked with one’s own name, so only languages and about change)' }),
+  route('POST', '/api/reports', { allow: SIGNED_IN, ok: 201, note: 'anyone signed in reports a member (walked on a plain user), a run or a visible review; rate limited per account' }),
+  route('GET', '/api/blocks', { allow: SIGNED_IN, ok: 200 }),
+  route('PUT', '/api/blocks/[userId]', { allow: SIGNED_IN, ok: 200, note: 'walked on a plain user' }),
+  route('DELETE', '/api/blocks/[userId]', { allow: SIGNED_IN, ok: 200, note: "one's own block only (idempotent)" }),
 
   // ── A rider's travellers, stays and documents: that rider alone (admins included in "no") ─────
   route('PATCH', '/api/travellers/[travellerId]', { allow: ['bookingOwner'], ok: 200 }),
@@ -150,6 +166,15 @@ export const accessTable: readonly AccessEntry[] = [
   }),
   route('POST', '/api/bookings/[bookingId]/decision', { allow: MANAGERS, ok: 200, others: 403, note: 'loadManagedTrip: FORBIDDEN for a run one may not manage' }),
   route('POST', '/api/bookings/[bookingId]/boarding', { allow: MANAGERS, ok: 200, others: 403 }),
+
+  // ── After the run: reviews and no-shows (the two sides of a booking; anyone else: not found) ──
+  route('POST', '/api/bookings/[bookingId]/review', {
+    allow: ['bookingOwner', 'tripDriver'], ok: 201,
+    note: 'walked on a completed run: its rider reviews the driver, its driver the rider; coordinators and admins write no reviews',
+  }),
+  route('POST', '/api/reviews/[reviewId]/reply', { allow: ['bookingOwner'], ok: 200, note: 'walked on a visible review of the rider: only the reviewed member answers' }),
+  route('POST', '/api/bookings/[bookingId]/no-show', { allow: ['bookingOwner'], ok: 201, note: "the rider says the driver did not come (a completed run's booking)" }),
+  route('POST', '/api/no-shows/[noShowId]/dispute', { allow: ['bookingOwner'], ok: 200, note: 'walked on the driver’s no-show mark of the rider: only the member said to be absent disputes' }),
 
   // ── Runs ──────────────────────────────────────────────────────────────────────────────────────
   route('POST', '/api/trips', { allow: DRIVER_ROLE, ok: 201, others: 403, note: 'requireRole(DRIVER): admins publish as drivers only' }),
@@ -203,6 +228,17 @@ export const accessTable: readonly AccessEntry[] = [
   action('(app)/account/actions.ts', 'connectTelegramAction', { allow: SIGNED_IN, note: 'a one-time deep link for the caller (the e2e server runs the bot against a fake Bot API)' }),
   action('(app)/account/actions.ts', 'disconnectTelegramAction', { allow: SIGNED_IN }),
   action('(app)/admin/outbox/actions.ts', 'retryDeliveryAction', { allow: ['admin'], others: 'FORBIDDEN' }),
+  action('(app)/account/actions.ts', 'updateProfileAction', { allow: SIGNED_IN }),
+  action('(public)/users/[userId]/actions.ts', 'reportAction', { allow: SIGNED_IN }),
+  action('(public)/users/[userId]/actions.ts', 'blockUserAction', { allow: SIGNED_IN }),
+  action('(public)/users/[userId]/actions.ts', 'unblockUserAction', { allow: SIGNED_IN }),
+  action('(public)/users/[userId]/actions.ts', 'replyToReviewAction', { allow: ['bookingOwner'] }),
+  action('(app)/bookings/trust-actions.ts', 'submitReviewAction', { allow: ['bookingOwner', 'tripDriver'] }),
+  action('(app)/bookings/trust-actions.ts', 'reportDriverNoShowAction', { allow: ['bookingOwner'] }),
+  action('(app)/bookings/trust-actions.ts', 'disputeNoShowAction', { allow: ['bookingOwner'] }),
+  action('(app)/admin/moderation/actions.ts', 'resolveReportAction', { allow: ['admin'], others: 'FORBIDDEN', note: 'walked hiding a reported review' }),
+  action('(app)/admin/moderation/actions.ts', 'decideNoShowAction', { allow: ['admin'], others: 'FORBIDDEN' }),
+  action('(app)/admin/moderation/actions.ts', 'reinstateUserAction', { allow: ['admin'], others: 'FORBIDDEN' }),
   action('(app)/account/session-actions.ts', 'signOutEverywhereAction', {
     allow: SIGNED_IN, ok: 'VALIDATION',
     note: "walked without the form's confirmation: the check is reached, nobody's sessions end (e2e/sessions.spec.ts ends them for real)",
@@ -256,6 +292,8 @@ export const accessTable: readonly AccessEntry[] = [
   page('/account', { allow: SIGNED_IN }),
   page('/admin/users', { allow: ['admin'], others: 403 }),
   page('/admin/outbox', { allow: ['admin'], others: 403 }),
+  page('/admin/moderation', { allow: ['admin'], others: 403, hides: RIDER_DATA_ON_PAGES }),
+  page('/users/[userId]', { allow: EVERYONE, hides: PROFILE_DATA_ON_PAGES, note: "walked on the booking rider's profile" }),
   page('/bookings', { allow: SIGNED_IN }),
   page('/bookings/[bookingId]/receipt', { allow: ['bookingOwner', 'tripDriver'], hides: RIDER_DATA_ON_PAGES }),
   page('/notifications', { allow: SIGNED_IN }),

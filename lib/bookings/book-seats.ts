@@ -15,6 +15,7 @@ import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { quoteBooking } from '@/lib/money/quote-booking'
+import { assertMayBook } from '@/lib/moderation/assert-may-book'
 import { hitRateLimit, rateLimits } from '@/lib/rate-limit'
 import { notify } from '@/lib/notifications/notify'
 import { RULE_VERSION } from '@/lib/stay-rules'
@@ -128,6 +129,8 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, fingerprint: string
   })
   if (!trip) throw new AppError('NOT_FOUND')
   if (trip.driverId === actor.id) throw new AppError('OWN_TRIP', { status: 409 })
+  // A suspended account books nothing; a block between rider and driver either way refuses.
+  await assertMayBook(actor.id, trip.driverId)
   if (trip.status !== 'SCHEDULED' || trip.departureAt <= now) throw new AppError('TRIP_NOT_BOOKABLE', { status: 409 })
   if (input.travellerIds.length > trip.seatsTotal) {
     throw new AppError('PARTY_TOO_LARGE', { status: 422, params: { seats: trip.seatsTotal }, fields: { travellerIds: [{ key: 'errors.PARTY_TOO_LARGE', params: { seats: trip.seatsTotal } }] } })

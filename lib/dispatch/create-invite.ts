@@ -1,5 +1,5 @@
-// An invitation for drivers to join a group: a short code (also shared as a link), valid for a
-// while and for a number of uses. Codes avoid look-alike characters (0/O, 1/I/L) so they can be
+// An invitation to join a group — as a driver, or as a co-coordinator — a short code (also shared
+// as a link), valid for a while and for a number of uses. Codes avoid look-alike characters (0/O, 1/I/L) so they can be
 // read out over the phone or typed from a Telegram message.
 import { randomInt } from 'node:crypto'
 import { z } from 'zod'
@@ -15,6 +15,8 @@ export const createInviteSchema = z.strictObject({
   /** Hours the code stays valid: an hour to 30 days; a week by default. */
   expiresInHours: z.number().int().min(1).max(720).default(168),
   maxUses: z.number().int().min(1).max(100).default(10),
+  /** What the invited person becomes: a driver of the group (default) or one of its coordinators. */
+  role: z.enum(['DRIVER', 'COORDINATOR']).default('DRIVER'),
 })
 
 export type CreateInviteInput = z.input<typeof createInviteSchema>
@@ -35,10 +37,10 @@ export async function createInvite(actor: Actor, groupId: string, raw: CreateInv
     let code = generateInviteCode()
     while (await tx.groupInvite.findUnique({ where: { code }, select: { id: true } })) code = generateInviteCode()
     const invite = await tx.groupInvite.create({
-      data: { groupId, code, createdById: actor.id, expiresAt, maxUses: input.maxUses },
-      select: { id: true, code: true, expiresAt: true, maxUses: true, uses: true },
+      data: { groupId, code, createdById: actor.id, expiresAt, maxUses: input.maxUses, role: input.role },
+      select: { id: true, code: true, expiresAt: true, maxUses: true, uses: true, role: true },
     })
-    await writeAudit(tx, { groupId, actorId: actor.id, action: 'invite.create', entityType: 'group', entityId: groupId, after: { code, maxUses: input.maxUses, expiresAt: expiresAt.toISOString() } })
+    await writeAudit(tx, { groupId, actorId: actor.id, action: 'invite.create', entityType: 'group', entityId: groupId, after: { code, maxUses: input.maxUses, expiresAt: expiresAt.toISOString(), role: input.role } })
     return invite
   })
 }

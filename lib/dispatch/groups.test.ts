@@ -134,10 +134,16 @@ describe('leaving and removing', () => {
     expect(await codeOf(removeMember(coordinator, group.id, coordinator.id))).toBe('LAST_COORDINATOR')
   })
 
-  test('a driver member sees the group’s name and coordinators only', async () => {
+  test('a driver member sees the group’s name, whom to call, and who else is in it (no contacts but the coordinators’, no invitations)', async () => {
     const { group, drivers, coordinator } = await createGroupRows({ drivers: 1 })
     const view = await getGroup(drivers[0]!.driver, group.id)
-    expect(view).toEqual({ view: 'member', id: group.id, name: group.name, myRole: 'DRIVER', coordinators: [{ name: coordinator.name, phone: null }] })
+    expect(view).toEqual({
+      view: 'member', id: group.id, name: group.name, myRole: 'DRIVER', coordinators: [{ name: coordinator.name, phone: null }],
+      members: [
+        { userId: coordinator.id, name: expect.any(String), role: 'COORDINATOR', cars: [] },
+        { userId: drivers[0]!.driver.id, name: expect.any(String), role: 'DRIVER', cars: [{ make: 'Toyota', model: 'Camry', colour: 'white' }] },
+      ],
+    })
   })
 })
 

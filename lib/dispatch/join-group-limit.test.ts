@@ -6,7 +6,7 @@ import { NextRequest } from 'next/server'
 import { beforeEach, describe, expect, test, vi } from 'vitest'
 import { db } from '@/lib/db'
 import { rateLimits } from '@/lib/rate-limit'
-import { createDriver, createGroup } from '@/lib/testing/factories'
+import { createDriver, createGroup, createUser } from '@/lib/testing/factories'
 import { createInvite } from './create-invite'
 
 const session = vi.hoisted(() => ({ userId: null as string | null }))
@@ -61,6 +61,20 @@ describe('POST /api/groups/join', () => {
     }
     expect(status).toBe(429)
     expect(attempts).toBe(rateLimits.groupJoinPerIp.limit + 1)
+  })
+
+  test('a member without a car guesses under the same limit (a coordinator’s invitation needs no car); a driver’s code tells them so', async () => {
+    const { coordinator, group } = await createGroup({ drivers: 0 })
+    const driverInvite = await createInvite(coordinator, group.id, {})
+    const passenger = await createUser()
+    session.userId = passenger.id
+    const refused = await join(driverInvite.code, `ip-${randomUUID()}`)
+    expect(refused.status).toBe(403)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('GROUP_NEEDS_DRIVER')
+    // That attempt counted: one fewer wrong guess is left.
+    for (let i = 0; i < rateLimits.groupJoinPerAccount.limit - 1; i++) expect((await join(guess(), `ip-${randomUUID()}`)).status).toBe(404)
+    expect((await join(guess(), `ip-${randomUUID()}`)).status).toBe(429)
+    expect(await db.groupMember.count({ where: { groupId: group.id, userId: passenger.id } })).toBe(0)
   })
 
   test('joining with the right code gives the attempt back', async () => {

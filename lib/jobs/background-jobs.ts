@@ -1,26 +1,30 @@
 // Periodic work inside each app process: expire unanswered requests (and promote the waitlist),
 // keep recurring series topped up, check live bookings again once a day (days pass, the count
-// moves), forget signed-out sessions whose tokens have expired, write reminders, deliver the outbox
-// (email, Telegram) and poll the Telegram bot. Every step is a conditional update or a claimed row
-// (SKIP LOCKED), so several instances running the same job at once do no harm; the bot polls in
-// one instance only (advisory lock).
+// moves), forget signed-out sessions whose tokens have expired, count reviews whose 14 days ran out
+// into the search's rating, write reminders, deliver the outbox (email, Telegram) and poll the
+// Telegram bot. Every step is a conditional update or a claimed row (SKIP LOCKED), so several
+// instances running the same job at once do no harm; the bot polls in one instance only (advisory
+// lock).
 //
 // POPUTKA_JOBS: 1 (default) every job, 0 none, or a comma-separated list of job names
-// (expire-requests, extend-series, recheck-bookings, purge-ended-sessions, reminders, deliver, telegram).
+// (expire-requests, extend-series, publish-reviews, recheck-bookings, purge-ended-sessions,
+// reminders, deliver, telegram).
 import { purgeEndedSessions } from '@/lib/auth/purge-ended-sessions'
 import { expireRequests } from '@/lib/bookings/expire-requests'
 import { recheckDueBookings } from '@/lib/bookings/recheck-bookings'
 import { env } from '@/lib/env'
 import { isDatabaseUnavailable } from '@/lib/errors'
+import { db } from '@/lib/db'
 import { log } from '@/lib/log'
 import { startDeliveryWorker } from '@/lib/notifications/delivery/delivery-worker'
 import { createEmailSender, createTelegramApi, createTelegramSender, type Senders } from '@/lib/notifications/delivery/senders'
 import { sendReminders } from '@/lib/notifications/send-reminders'
 import { telegramApi, telegramConfig } from '@/lib/telegram/bot-config'
 import { startTelegramBot } from '@/lib/telegram/telegram-bot'
+import { publishReviews } from '@/lib/reviews/publish-reviews'
 import { extendSeries } from '@/lib/trips/extend-series'
 
-export const JOB_NAMES = ['expire-requests', 'extend-series', 'recheck-bookings', 'purge-ended-sessions', 'reminders', 'deliver', 'telegram'] as const
+export const JOB_NAMES = ['expire-requests', 'extend-series', 'publish-reviews', 'recheck-bookings', 'purge-ended-sessions', 'reminders', 'deliver', 'telegram'] as const
 export type JobName = (typeof JOB_NAMES)[number]
 
 export function enabledJobs(setting: string | undefined): Set<JobName> {
@@ -57,6 +61,7 @@ export function startBackgroundJobs(): void {
   }
   every(60_000, 'expire-requests', () => expireRequests())
   every(60 * 60_000, 'extend-series', () => extendSeries())
+  every(60_000, 'publish-reviews', () => publishReviews(db))
   // Hourly, but each booking at most once a Kazakhstan day (legal_rechecked_on): so the day's
   // sweep happens soon after midnight in Kazakhstan, or soon after a restart.
   if (process.env.POPUTKA_RECHECK_SWEEP !== '0') every(60 * 60_000, 'recheck-bookings', () => recheckDueBookings())

@@ -31,7 +31,7 @@ describe('every notification kind', () => {
   test.each(['ru', 'en', 'kk'])('%s: each renders to a subject and lines with no message key left in them', async (locale) => {
     const reader = await createUser({ name: 'Айгерім' })
     for (const kind of kinds) {
-      const params = { tripId: randomUUID(), bookingId: randomUUID(), route: 'Алматы → Бишкек', departureAt: new Date().toISOString(), seats: 2, pending: 1, rider: 'Ерлан', verdict: 'WARN', name: 'Ерлан', exitOn: '2027-01-10', dueOn: '2027-01-10', daysLeft: 3, reason: 'Пробки', changes: [] }
+      const params = { tripId: randomUUID(), bookingId: randomUUID(), route: 'Алматы → Бишкек', departureAt: new Date().toISOString(), seats: 2, pending: 1, rider: 'Ерлан', verdict: 'WARN', name: 'Ерлан', exitOn: '2027-01-10', dueOn: '2027-01-10', daysLeft: 3, reason: 'Пробки', changes: [], published: 1, upheld: 1, note: 'Будьте вежливы' }
       const message = await renderNotice({ id: randomUUID(), kind, params, createdAt: new Date() }, { ...reader, locale }, { deliveryId: randomUUID(), channel: 'EMAIL' })
       const text = [message.subject, ...message.lines].join('\n')
       expect({ kind, subject: message.subject.length > 5 }).toEqual({ kind, subject: true })

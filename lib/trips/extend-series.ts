@@ -12,7 +12,8 @@ export async function extendSeries(now: Date = new Date()): Promise<number> {
   const today = todayInKz(now)
   const horizon = addDaysIso(today, SERIES_HORIZON_DAYS)
   const series = await db.tripSeries.findMany({
-    where: { cancelledAt: null, generatedThrough: { lt: dbDateFromIso(horizon) }, OR: [{ endsOn: null }, { endsOn: { gte: dbDateFromIso(today) } }] },
+    // A suspended driver's series make no new runs (they resume if the suspension is lifted).
+    where: { cancelledAt: null, generatedThrough: { lt: dbDateFromIso(horizon) }, OR: [{ endsOn: null }, { endsOn: { gte: dbDateFromIso(today) } }], driver: { suspendedAt: null } },
     select: { id: true, driverId: true, template: true, weekdays: true, endsOn: true, generatedThrough: true },
   })
   let created = 0

@@ -1,5 +1,6 @@
-// A run's public page: route, checkpoint, driver and car, seats left, price (for shared cost the
-// share now and the cap), approval mode — and, for a signed-in viewer, their own booking on it.
+// A run's public page: route, checkpoint, driver (with their public profile id and rating) and car,
+// seats left, price (for shared cost the share now and the cap), approval mode — and, for a
+// signed-in viewer, their own booking on it.
 import type { Actor } from '@/lib/auth/permissions'
 import { bookingViewSelect } from '@/lib/bookings/booking-view'
 import { contactSelect, driverContact } from '@/lib/bookings/driver-contact'
@@ -8,6 +9,7 @@ import { isoFromDbDate } from '@/lib/dates/kz-date'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { quoteBooking } from '@/lib/money/quote-booking'
+import { loadDriverCard } from '@/lib/profiles/member-records'
 import { availabilityOn } from '@/lib/trips/checkpoint-status'
 import { canManageTrip } from '@/lib/trips/managed-trip'
 
@@ -41,6 +43,8 @@ export async function getTripDetails(tripId: string, viewer: Actor | null, seats
       })
     : null
   const isManager = viewer ? await canManageTrip(db, viewer, trip) : false
+  // Name and rating in one statement (instead of Prisma's separate query for the relation).
+  const driver = await loadDriverCard(trip.driverId)
   const requested = Math.max(1, Math.min(seats, trip.seatsTotal))
   const quote = quoteBooking({
     pricingMode: trip.pricingMode,
@@ -61,7 +65,8 @@ export async function getTripDetails(tripId: string, viewer: Actor | null, seats
     checkpoint: { ...checkpoint, status: current ?? null, open: availabilityOn(periods, departureOn).open },
     departureOn,
     returnOn: trip.returnOn ? isoFromDbDate(trip.returnOn) : null,
-    driver: { firstName: trip.driver.name.split(' ')[0] ?? trip.driver.name },
+    // `id` is the driver's public profile (/users/:id), the link the run page shows.
+    driver: { id: driver.id, firstName: driver.name.split(' ')[0] ?? driver.name, rating: driver.rating },
     // How to reach the driver: the viewer's own confirmed booking only (nobody's contact before).
     driverContact: ownBooking?.status === 'CONFIRMED' ? driverContact(trip.driver, ownBooking.status) : null,
     // The plate is shown to riders with a confirmed seat and to the driver, not to everyone.

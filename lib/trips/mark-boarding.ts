@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { writeAudit } from '@/lib/dispatch/audit'
+import { syncRiderNoShow } from '@/lib/no-shows/sync-rider-no-show'
 import { loadManagedTrip } from '@/lib/trips/managed-trip'
 
 export const markBoardingSchema = z.strictObject({
@@ -25,6 +26,8 @@ export async function markBoarding(actor: Actor, input: z.infer<typeof markBoard
       data: { boarding: input.boarding },
     })
     if (updated.count === 0) throw new AppError('NOT_FOUND')
+    // A NO_SHOW mark counts on the rider's record (docs/decisions/009-trust-and-moderation.md).
+    await syncRiderNoShow(tx, input.bookingId, actor.id)
     await writeAudit(tx, { groupId: trip.groupId, actorId: actor.id, action: 'booking.boarding', entityType: 'booking', entityId: input.bookingId, before: { position: input.position, boarding: before?.boarding }, after: { position: input.position, boarding: input.boarding } })
     return { bookingId: input.bookingId, position: input.position, boarding: input.boarding }
   })

@@ -7,6 +7,7 @@ import { writeAudit } from '@/lib/dispatch/audit'
 import { requireGroupCoordinator } from '@/lib/dispatch/group-access'
 import { AppError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
+import { assertNotSuspended } from '@/lib/moderation/assert-not-suspended'
 import { sharedCostCapPerSeat } from '@/lib/money/split-shared-cost'
 import { assertCheckpointOpen, checkpointPeriods, resolvePickup, resolveRoute, type ResolvedPickup } from '@/lib/trips/resolve-route'
 import { availabilityOn } from '@/lib/trips/checkpoint-status'
@@ -91,6 +92,7 @@ export async function publishTripFor(
   }
 
   return db.$transaction(async (tx) => {
+    await assertNotSuspended(tx, driverId)
     if (groupId) await assertMayPublishInGroup(tx, actor, driverId, groupId)
     const car = await tx.car.findFirst({ where: { id: input.carId, ownerId: driverId, archivedAt: null }, select: { id: true, seats: true } })
     if (!car) throw new AppError('VALIDATION', { fields: { carId: [{ key: 'validation.carNotYours' }] } })

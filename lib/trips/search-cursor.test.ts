@@ -40,6 +40,11 @@ describe('GET /api/trips?cursor=…', () => {
     { label: 'a time cursor given to a price sort', sort: 'price', cursor: raw([new Date().toISOString(), ID]) },
     { label: 'an id that is not a UUID', sort: 'time', cursor: raw([new Date().toISOString(), 'x']) },
     { label: 'not base64 JSON', sort: 'time', cursor: '!!!' },
+    { label: 'a rating cursor with year 0', sort: 'rating', cursor: raw([450, 3, ID, '0000-01-01T00:00:00.000Z', ID]) },
+    { label: 'a rating key above 5.00', sort: 'rating', cursor: raw([501, 3, ID, new Date().toISOString(), ID]) },
+    { label: 'a review count past a 32-bit integer', sort: 'rating', cursor: raw([450, 2 ** 31, ID, new Date().toISOString(), ID]) },
+    { label: 'a rating cursor whose driver is not a UUID', sort: 'rating', cursor: raw([450, 3, 'x', new Date().toISOString(), ID]) },
+    { label: 'a price cursor given to a rating sort', sort: 'rating', cursor: raw([5000, new Date().toISOString(), ID]) },
   ])('$label → 400 on the cursor field', async ({ sort, cursor }) => {
     const response = await search({ sort, cursor })
     const body = (await response.json()) as { error: { code: string; message: string; fields?: Record<string, string[]> } }
@@ -51,6 +56,7 @@ describe('GET /api/trips?cursor=…', () => {
     { label: 'a cursor the search itself made (by time)', sort: 'time', cursor: encodeCursor([new Date().toISOString(), ID]) },
     { label: 'a cursor the search itself made (by price)', sort: 'price', cursor: encodeCursor([5000, new Date().toISOString(), ID]) },
     { label: 'a price of 1 tenge on a date a year ahead', sort: 'price', cursor: encodeCursor([1, new Date(`${addDaysIso(todayInKz(), 365)}T00:00:00Z`).toISOString(), ID]) },
+    { label: 'a cursor the search itself made (by rating)', sort: 'rating', cursor: encodeCursor([450, 3, ID, new Date().toISOString(), ID]) },
   ])('$label → 200', async ({ sort, cursor }) => {
     const response = await search({ sort, cursor, dateFrom: todayInKz(), dateTo: addDaysIso(todayInKz(), 6) })
     expect(response.status).toBe(200)

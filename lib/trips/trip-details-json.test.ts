@@ -1,5 +1,7 @@
 // GET /api/trips/:id is public: an anonymous visitor gets what the run's page shows them and nothing
-// more — no driver's account id, no coordinator group, no series, no seat count of the car.
+// more — no coordinator group, no series, no car id; the driver only as their public profile (id,
+// first name, rating: what the page links and shows), never an email, phone, citizenship or a date
+// of travel.
 import { NextRequest } from 'next/server'
 import { beforeEach, describe, expect, test, vi } from 'vitest'
 import { db } from '@/lib/db'
@@ -30,7 +32,7 @@ const PUBLIC_KEYS = [
 ].sort()
 
 describe('GET /api/trips/:id for an anonymous visitor', () => {
-  test('carries no internal ids (driver account, group, series) and only the fields the page shows', async () => {
+  test('carries no internal ids (group, series, car) and only the fields the page shows; the driver as a public profile', async () => {
     const { group, drivers } = await createGroup({ drivers: 1 })
     const { driver, car } = drivers[0]!
     const today = new Date()
@@ -38,10 +40,15 @@ describe('GET /api/trips/:id for an anonymous visitor', () => {
       data: { driverId: driver.id, template: {}, weekdays: [1], departureTime: '07:00', startsOn: today, generatedThrough: today },
     })
     const trip = await createTrip({ driverId: driver.id, carId: car.id, groupId: group.id, notes: 'У главного входа', seriesId: series.id })
+    await db.user.update({ where: { id: driver.id }, data: { phone: '+77011234567' } })
     const { text, body } = await details(trip.id)
 
     expect(Object.keys(body).sort()).toEqual(PUBLIC_KEYS)
-    for (const value of [driver.id, group.id, car.id, series.id]) expect(text, `${value} in the public JSON`).not.toContain(value)
+    for (const value of [group.id, car.id, series.id]) expect(text, `${value} in the public JSON`).not.toContain(value)
+    // The driver's id only as the public profile's, once; nothing of the account beyond the first name.
+    expect(body.driver).toEqual({ id: driver.id, firstName: driver.name.split(' ')[0], rating: { average: null, count: 0 } })
+    expect(text.split(driver.id).length - 1).toBe(1)
+    for (const value of [driver.email, '+77011234567', 'citizenship', 'stays', 'travelDates']) expect(text, `${value} in the public JSON`).not.toContain(value)
     expect(body).not.toHaveProperty('driverId')
     expect(body).not.toHaveProperty('groupId')
     expect(body).not.toHaveProperty('seriesId')

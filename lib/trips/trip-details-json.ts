@@ -1,6 +1,6 @@
 // What GET /api/trips/:id answers: exactly what the run's page shows (app/[locale]/(public)/trips/
 // [tripId]/page.tsx), built field by field so that a field added to getTripDetails for the page's
-// own use (the driver's account id, the run's group or series) never reaches a visitor by default.
+// own use (the run's group or series, the driver's account details) never reaches a visitor by default.
 import type { TripDetails } from '@/lib/trips/get-trip-details'
 
 export function toTripDetailsJson(trip: TripDetails) {
@@ -29,7 +29,9 @@ export function toTripDetailsJson(trip: TripDetails) {
       coordinatePrecision: checkpoint.coordinatePrecision,
       status: status ? { state: status.state, verified: status.verified, noteRu: status.noteRu, noteEn: status.noteEn, source: status.source } : null,
     },
-    driver: { firstName: trip.driver.firstName },
+    // The driver's public profile id (/users/:id, GET /api/users/:id/profile) and rating: what the
+    // page's driver line shows and links. Never the driver's email, phone, citizenship or stays.
+    driver: { id: trip.driver.id, firstName: trip.driver.firstName, rating: { average: trip.driver.rating.average, count: trip.driver.rating.count } },
     /** How to reach the driver: only on the viewer's own confirmed booking, else null (as on the page). */
     driverContact: trip.driverContact,
     car: { make: car.make, model: car.model, colour: car.colour, plate: car.plate },

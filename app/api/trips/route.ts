@@ -1,6 +1,6 @@
 // GET /api/trips – search runs (public); POST /api/trips – publish a run or a recurring series (drivers)
 import { NextResponse } from 'next/server'
-import { requireRole } from '@/lib/auth/session'
+import { getCurrentUser, requireRole } from '@/lib/auth/session'
 import { clientIpFrom } from '@/lib/client-ip'
 import { AppError } from '@/lib/errors'
 import { searchLimiter } from '@/lib/rate-limit'
@@ -12,7 +12,11 @@ import { publishTripSchema } from '@/lib/trips/trip-input'
 export const GET = route(async (request) => {
   const limit = searchLimiter(clientIpFrom(request.headers))
   if (!limit.allowed) throw new AppError('RATE_LIMITED', { params: { seconds: limit.retryAfterSeconds }, retryAfterSeconds: limit.retryAfterSeconds })
-  const result = await searchTrips(readQuery(request, searchTripsSchema))
+  const input = readQuery(request, searchTripsSchema)
+  // Signed in: runs of drivers blocked either way are left out. Without a session cookie (most
+  // searches) the session is not looked up at all.
+  const signedIn = request.cookies.getAll().some((c) => c.name.includes('next-auth.session-token'))
+  const result = await searchTrips(input, new Date(), signedIn ? await getCurrentUser() : null)
   return NextResponse.json(result)
 })
 

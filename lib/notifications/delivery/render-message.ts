@@ -102,6 +102,8 @@ function telegramHandle(person: { telegramUsername: string | null; telegramShare
   return `@${person.telegramUsername}`
 }
 
+const TRUST_KINDS = new Set(['REVIEW_RECEIVED', 'REVIEW_HIDDEN', 'NO_SHOW_CLAIMED', 'NO_SHOW_DECIDED', 'MODERATION_WARNING', 'ACCOUNT_SUSPENDED', 'ACCOUNT_REINSTATED'])
+
 export async function renderNotice(notice: NoticeToRender, reader: Reader, options: { deliveryId: string; channel: NotificationChannel; now?: Date; context?: RenderContext }): Promise<RenderedMessage> {
   const locale: Locale = isLocale(reader.locale) ? reader.locale : 'ru'
   const t = textFor(locale, 'deliver')
@@ -144,6 +146,14 @@ export async function renderNotice(notice: NoticeToRender, reader: Reader, optio
   if (kind === 'TRIP_COMPLETED_LOGGED') {
     lines.push(t('text.TRIP_COMPLETED_LOGGED'))
     return { subject: t('subject.TRIP_COMPLETED_LOGGED'), lines, url: appUrl(locale, '/stay'), buttons }
+  }
+
+  // ── Trust and moderation (issue 13): the in-app words, and a link to where to act ──────────
+  if (TRUST_KINDS.has(kind)) {
+    const inApp = textFor(locale, 'notifications')
+    lines.push(inApp(kind, { published: num(p.published), upheld: num(p.upheld), note: str(p.note), reason: str(p.reason) }))
+    const onBookings = kind === 'REVIEW_RECEIVED' || kind === 'NO_SHOW_CLAIMED'
+    return { subject: t(`subject.${kind}`), lines, url: appUrl(locale, onBookings ? '/bookings' : '/notifications'), buttons }
   }
 
   // ── Runs and bookings ───────────────────────────────────────────────────────────────────────

@@ -13,6 +13,7 @@ import { telegramApi } from '@/lib/telegram/bot-config'
 import { createTelegramLink, unlinkTelegram } from '@/lib/telegram/link-telegram'
 
 const revalidate = () => revalidatePath('/[locale]/account', 'page')
+import { updateProfile, updateProfileSchema } from '@/lib/profiles/update-profile'
 
 export async function addCarAction(_previous: ActionResult<{ id: string }> | null, form: FormData): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
@@ -74,4 +75,17 @@ export async function disconnectTelegramAction(_previous: ActionResult<unknown> 
     revalidate()
     return { unlinked: chat !== null }
   }, 'reach.telegramUnlinked')
+}
+
+/** The profile form: the public fields, and the phone (never public; shown once a booking is confirmed). */
+export async function updateProfileAction(_previous: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
+  return runAction(async () => {
+    const actor = await requireUser()
+    const data = formToObject(form)
+    const input = updateProfileSchema.parse({ name: data.name ?? '', phone: data.phone ?? '', languages: data.languages ?? [], about: data.about ?? '' })
+    const profile = await updateProfile(actor, input)
+    revalidatePath('/[locale]/(app)/account', 'page')
+    revalidatePath('/[locale]/(public)/users/[userId]', 'page')
+    return profile
+  }, 'profile.saved')
 }

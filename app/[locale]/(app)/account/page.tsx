@@ -5,6 +5,8 @@ import { ActionForm } from '@/components/trips/action-form'
 import { getAccount } from '@/lib/accounts/get-account'
 import { getNotificationSettings } from '@/lib/accounts/notification-settings'
 import { requirePageUser } from '@/lib/auth/session'
+import { listBlocks } from '@/lib/blocks/list-blocks'
+import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { getPathname } from '@/lib/i18n/navigation'
 import { formatPhone, telHref } from '@/lib/phone'
@@ -14,6 +16,8 @@ import { DeleteAccountForm } from './delete-account-form'
 import { ReachSettings } from './reach-settings'
 import { TelegramConnect } from './telegram-connect'
 import './reach.css'
+import { ProfileForm } from './profile-form'
+import { unblockUserAction } from '@/app/[locale]/(public)/users/[userId]/actions'
 import { SignOutEverywhereForm } from './sign-out-everywhere-form'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +29,16 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const { locale } = await params
   setRequestLocale(locale)
   const actor = await requirePageUser(locale, '/account')
-  const [t, tAuth, tr, tSessions, { user, cars }, reach] = await Promise.all([getTranslations('account'), getTranslations('auth'), getTranslations('reach'), getTranslations('sessions'), getAccount(actor), getNotificationSettings(actor)])
+  const [t, tAuth, tr, tp, tSessions, { user, cars }, reach, blocks] = await Promise.all([
+    getTranslations('account'),
+    getTranslations('auth'),
+    getTranslations('reach'),
+    getTranslations('profile'),
+    getTranslations('sessions'),
+    getAccount(actor),
+    getNotificationSettings(actor),
+    listBlocks(actor),
+  ])
   const delivery = (d: { lastSentAt: Date | null; lastFailure: { at: Date; error: string } | null; waiting: number }) => (
     <>
       {d.lastSentAt ? <p className="small muted" style={{ margin: 0 }}>{tr('lastSent', { at: formatDateTime(locale, d.lastSentAt) })}</p> : null}
@@ -53,6 +66,15 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
             <dd className="row">{user.roles.map((r) => <span key={r} className="badge">{t(`role.${r}`)}</span>)}</dd>
           </div>
         </dl>
+      </section>
+      {user.suspendedAt ? <p className="notice block" role="status">{tp('suspendedNotice')}</p> : null}
+      <section className="card stack-sm" aria-labelledby="profile-edit-title">
+        <div className="spread">
+          <h2 id="profile-edit-title">{tp('editTitle')}</h2>
+          <Link href={`/users/${user.id}`}>{tp('viewPublic')}</Link>
+        </div>
+        <p className="small muted">{tp('editLead')}</p>
+        <ProfileForm initial={{ name: user.name, phone: user.phone ? formatPhone(user.phone) : '', languages: user.languages, about: user.about }} />
       </section>
 
       <section className="card stack-sm" aria-labelledby="reach" data-testid="reach">
@@ -110,6 +132,21 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         )}
         <h3>{t('addCar')}</h3>
         <CarForm phone={user.phone ? formatPhone(user.phone) : null} />
+      </section>
+      <section className="card stack-sm" aria-labelledby="blocked-title">
+        <h2 id="blocked-title">{tp('blockedTitle')}</h2>
+        {blocks.length === 0 ? (
+          <p className="muted">{tp('noBlocked')}</p>
+        ) : (
+          <ul className="list-plain">
+            {blocks.map((b) => (
+              <li key={b.userId} className="row">
+                {b.name ? <Link href={`/users/${b.userId}`}>{b.name}</Link> : <span className="muted">{tp('formerMember')}</span>}
+                <ActionForm action={unblockUserAction} fields={{ userId: b.userId }} label={tp('unblock')} variant="secondary" />
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section className="card stack-sm" aria-labelledby="sessions">
         <h2 id="sessions">{tSessions('title')}</h2>

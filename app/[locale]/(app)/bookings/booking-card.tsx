@@ -11,10 +11,12 @@ import { TravellerVerdicts } from '@/components/trips/traveller-verdicts'
 import type { MyBooking } from '@/lib/bookings/list-my-bookings'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
+import type { BookingTrust } from '@/lib/reviews/booking-trust'
 import { acceptBookingChangeAction, cancelMyBookingAction, markPaymentAction } from './actions'
+import { BookingTrustBox } from './booking-trust'
 import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
-export function BookingCard({ booking, changeLines }: { booking: MyBooking; changeLines: string[] }) {
+export function BookingCard({ booking, changeLines, trust }: { booking: MyBooking; changeLines: string[]; trust?: BookingTrust }) {
   const t = useTranslations('bookings')
   const tb = useTranslations('booking')
   const tt = useTranslations('trip')
@@ -92,6 +94,7 @@ export function BookingCard({ booking, changeLines }: { booking: MyBooking; chan
         ) : null}
         {confirmed ? <Link href={`/bookings/${booking.id}/receipt`} className="button small secondary">{tb('receipt')}</Link> : null}
       </div>
+      {trust ? <BookingTrustBox bookingId={booking.id} trust={trust} /> : null}
     </article>
   )
 }

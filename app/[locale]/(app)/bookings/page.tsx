@@ -6,6 +6,7 @@ import '@/components/trips/trips.css'
 import { requirePageUser } from '@/lib/auth/session'
 import { listMyBookings, type MyBooking } from '@/lib/bookings/list-my-bookings'
 import { changeLines } from '@/lib/notifications/change-lines'
+import { loadBookingTrust } from '@/lib/reviews/booking-trust'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { BookingCard } from './booking-card'
@@ -29,6 +30,9 @@ export default async function BookingsPage({ params }: { params: Promise<{ local
   const upcoming = bookings.filter(isUpcoming).sort((a, b) => a.trip.departureAt.getTime() - b.trip.departureAt.getTime())
   const past = bookings.filter((b) => !isUpcoming(b))
   const lines = new Map(await Promise.all(bookings.filter((b) => b.change).map(async (b) => [b.id, await changeLines(locale, b.change)] as const)))
+  // Reviews and no-shows of bookings whose run is over or was due to leave.
+  const now = new Date()
+  const trust = await loadBookingTrust(actor.id, bookings.filter((b) => b.status === 'CONFIRMED' && (b.trip.status === 'COMPLETED' || b.trip.departureAt <= now)).map((b) => b.id), now)
   return (
     <div className="stack">
       <h1>{t('title')}</h1>
@@ -44,7 +48,7 @@ export default async function BookingsPage({ params }: { params: Promise<{ local
           <ul className="list-plain">
             {upcoming.map((b) => (
               <li key={b.id}>
-                <BookingCard booking={b} changeLines={lines.get(b.id) ?? []} />
+                <BookingCard booking={b} changeLines={lines.get(b.id) ?? []} trust={trust.get(b.id)} />
               </li>
             ))}
           </ul>
@@ -56,7 +60,7 @@ export default async function BookingsPage({ params }: { params: Promise<{ local
           <ul className="list-plain">
             {past.map((b) => (
               <li key={b.id}>
-                <BookingCard booking={b} changeLines={[]} />
+                <BookingCard booking={b} changeLines={[]} trust={trust.get(b.id)} />
               </li>
             ))}
           </ul>

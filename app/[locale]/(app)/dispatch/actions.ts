@@ -19,6 +19,7 @@ const inviteFormSchema = z.object({
   groupId: z.uuid(),
   expiresInDays: z.coerce.number().int().min(1).max(30),
   maxUses: z.coerce.number().int().min(1).max(100),
+  role: z.enum(['DRIVER', 'COORDINATOR']).default('DRIVER'),
 })
 
 export async function createGroupAction(_previous: unknown, form: FormData) {
@@ -36,7 +37,7 @@ export async function createInviteAction(_previous: unknown, form: FormData) {
   return runAction(async () => {
     const actor = await requireRole('COORDINATOR', 'ADMIN')
     const input = inviteFormSchema.parse(formToObject(form))
-    const invite = await createInvite(actor, input.groupId, { expiresInHours: input.expiresInDays * 24, maxUses: input.maxUses })
+    const invite = await createInvite(actor, input.groupId, { expiresInHours: input.expiresInDays * 24, maxUses: input.maxUses, role: input.role })
     revalidatePath('/[locale]/(app)/dispatch/groups/[groupId]', 'page')
     return { code: invite.code }
   }, 'groups.inviteCreated')

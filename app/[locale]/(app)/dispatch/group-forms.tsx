@@ -51,6 +51,12 @@ export function CreateInviteForm({ groupId }: { groupId: string }) {
         <Field id="invite-uses" label={t('inviteUses')} errors={fieldErrors.maxUses}>
           <input name="maxUses" type="number" min={1} max={100} defaultValue={10} inputMode="numeric" required />
         </Field>
+        <Field id="invite-role" label={t('inviteRole')} hint={t('inviteRoleHint')} errors={fieldErrors.role}>
+          <select name="role" defaultValue="DRIVER">
+            <option value="DRIVER">{t('inviteRoleDriver')}</option>
+            <option value="COORDINATOR">{t('inviteRoleCoordinator')}</option>
+          </select>
+        </Field>
       </div>
       <div>
         <button type="submit" className="button" disabled={pending}>{t('createInvite')}</button>

@@ -22,6 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const PAYMENT_KINDS = new Set(['PAYMENT_CONFIRMED', 'PAYMENT_DISPUTED'])
+/** Reviews and no-shows are answered from My bookings (the rider; the driver from the run's page). */
+const TRUST_KINDS = new Set(['REVIEW_RECEIVED', 'NO_SHOW_DECIDED'])
 
 function paramsOf(value: unknown): Record<string, string | number> {
   const out: Record<string, string | number> = {}
@@ -67,7 +69,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
               ? null
               : trip.driverId === actor.id
                 ? `/my-trips/${trip.id}`
-                : PAYMENT_KINDS.has(n.kind)
+                : PAYMENT_KINDS.has(n.kind) || TRUST_KINDS.has(n.kind)
                   ? '/bookings'
                   : `/trips/${trip.id}`
             return (

@@ -7,6 +7,7 @@ import { TripsMap } from '@/components/map/trips-map'
 import { TripListItem } from '@/components/trips/trip-list-item'
 import '@/components/trips/trips.css'
 import { FormMessage } from '@/components/ui/field'
+import { getCurrentUser } from '@/lib/auth/session'
 import { env } from '@/lib/env'
 import { isAppError } from '@/lib/errors'
 import { getPathname, Link } from '@/lib/i18n/navigation'
@@ -37,7 +38,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const parsed = searchTripsSchema.safeParse(query)
   if (parsed.success) {
     try {
-      result = await searchTrips(parsed.data)
+      result = await searchTrips(parsed.data, new Date(), await getCurrentUser())
     } catch (error) {
       // A cursor from an old or edited link: say so beside the form, keep the filters.
       if (!isAppError(error) || error.code !== 'VALIDATION') throw error

@@ -70,6 +70,7 @@ export function SearchForm({ action, locale, query, errors, reference, summary }
           <select name="sort" defaultValue={query.sort ?? 'time'}>
             <option value="time">{t('sortTime')}</option>
             <option value="price">{t('sortPrice')}</option>
+            <option value="rating">{t('sortRating')}</option>
           </select>
         </Field>
       </div>

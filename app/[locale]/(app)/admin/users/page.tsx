@@ -27,7 +27,10 @@ export default async function AdminUsersPage({
   const [t, ta, users] = await Promise.all([getTranslations('admin'), getTranslations('account'), listUsers(actor, query)])
   return (
     <div className="stack">
-      <h1>{t('title')}</h1>
+      <div className="spread">
+        <h1 style={{ margin: 0 }}>{t('title')}</h1>
+        <Link href="/admin/moderation">{t('toModeration')}</Link>
+      </div>
       <p className="muted">{t('lead')}</p>
       <p className="small"><Link href="/admin/outbox">{t('outboxLink')}</Link></p>
       <form className="row" role="search">

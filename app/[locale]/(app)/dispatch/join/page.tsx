@@ -4,6 +4,7 @@ import '@/components/dispatch/dispatch.css'
 import { getAccount } from '@/lib/accounts/get-account'
 import { hasRole } from '@/lib/auth/permissions'
 import { requirePageUser } from '@/lib/auth/session'
+import { inviteRoleOf } from '@/lib/dispatch/join-group'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { JoinGroupForm } from '../group-forms'
@@ -19,14 +20,17 @@ export default async function JoinGroupPage({ params, searchParams }: { params: 
   const raw = (await searchParams).code
   const code = typeof raw === 'string' ? raw.slice(0, 32) : ''
   const actor = await requirePageUser(locale, code ? `/dispatch/join?code=${encodeURIComponent(code)}` : '/dispatch/join')
-  const [t, account] = await Promise.all([getTranslations('dispatch.join'), getAccount(actor)])
-  // Joining is for drivers: someone without a car is told what to do first, not shown a form that refuses.
+  const [t, account, invitedAs] = await Promise.all([getTranslations('dispatch.join'), getAccount(actor), code ? inviteRoleOf(code) : Promise.resolve(null)])
+  // Joining as a driver needs a car: someone without one is told what to do first, not shown a form
+  // that refuses. A coordinator's invitation needs no car.
   const isDriver = hasRole(actor, 'DRIVER') && account.cars.length > 0
+  const asCoordinator = invitedAs === 'COORDINATOR'
   return (
     <div className="stack" style={{ maxWidth: 560 }}>
       <h1 id="join-title">{t('title')}</h1>
       <p className="muted">{t('lead')}</p>
-      {isDriver ? (
+      {asCoordinator ? <p className="notice info" data-testid="coordinator-invite">{t('asCoordinator')}</p> : null}
+      {isDriver || asCoordinator ? (
         <div className="card"><JoinGroupForm initialCode={code} /></div>
       ) : (
         <div className="card stack-sm">

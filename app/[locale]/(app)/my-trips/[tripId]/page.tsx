@@ -16,6 +16,12 @@ import { listMyGroups } from '@/lib/dispatch/list-my-groups'
 import { getManifest, type Manifest } from '@/lib/trips/get-manifest'
 import { getReferenceData } from '@/lib/trips/get-reference-data'
 import type { TripStatusValue } from '@/lib/trips/trip-status'
+import { BookingTrustBox } from '@/app/[locale]/(app)/bookings/booking-trust'
+import { RiderRecord } from '@/components/trust/rider-record'
+import { ReportForm } from '@/components/trust/report-form'
+import { loadPartyRecords } from '@/lib/profiles/party-records'
+import { loadBookingTrust } from '@/lib/reviews/booking-trust'
+import { reportAction } from '@/app/[locale]/(public)/users/[userId]/actions'
 import { isMissingTrip, loadDriverTrip } from '../load-driver-trip'
 import { ActionAnnouncer, ActionForm } from './action-form'
 import { assignTripToGroupAction, decideRequestAction, markBoardingAction, markPaymentAction, setTripStatusAction } from './actions'
@@ -53,7 +59,13 @@ export default async function ManageTripPage({
     if (isMissingTrip(error)) notFound()
     throw error
   }
-  const [t, tt, ref, query, myGroups] = await Promise.all([getTranslations('manage'), getTranslations('trip'), getReferenceData(), searchParams, listMyGroups(actor)])
+  const partyIds = [...manifest.confirmed, ...manifest.requests].map((r) => r.id)
+  const [t, tt, ttr, ref, query, myGroups, records, trust] = await Promise.all([
+    getTranslations('manage'), getTranslations('trip'), getTranslations('trust'), getReferenceData(), searchParams, listMyGroups(actor),
+    // Each rider's record (no-shows, rating), and — for the driver — reviews and no-shows after the run.
+    loadPartyRecords(partyIds),
+    loadBookingTrust(actor.id, manifest.confirmed.map((r) => r.id)),
+  ])
   const trip = manifest.trip
   const name = (v: PlaceNames) => placeName(locale, v)
   const route = `${name(trip.originCity)} → ${name(trip.destinationCity)}`
@@ -224,6 +236,7 @@ export default async function ManageTripPage({
                     {r.riderPhone ? <a href={telHref(r.riderPhone)}>{formatPhone(r.riderPhone)}</a> : null}
                     <span className="small muted">{t('partySeats', { count: r.seats })}</span>
                   </div>
+                  {records.get(r.id) ? <RiderRecord party={records.get(r.id)!} /> : null}
                   <ul className="travellers" aria-label={t('travellers')}>
                     {r.travellers.map((tr) => (
                       <TravellerRow key={tr.position} bookingId={r.id} traveller={tr} canBoard={canBoard} />
@@ -246,6 +259,10 @@ export default async function ManageTripPage({
                       ) : null}
                     </span>
                   </div>
+                  {trust.get(r.id) ? <BookingTrustBox bookingId={r.id} trust={trust.get(r.id)!} /> : null}
+                  {records.get(r.id) && trust.get(r.id)?.completed ? (
+                    <ReportForm action={reportAction} fields={{ target: 'MEMBER', userId: records.get(r.id)!.riderId }} summary={ttr('reportRider')} />
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -269,6 +286,7 @@ export default async function ManageTripPage({
                       <span className="small">{t('answerBy', { time: formatDateTime(locale, r.expiresAt) })}</span>
                     ) : null}
                   </div>
+                  {records.get(r.id) ? <RiderRecord party={records.get(r.id)!} /> : null}
                   <ul className="travellers" aria-label={t('travellers')}>
                     {r.travellers.map((tr) => (
                       <TravellerRow key={tr.position} bookingId={r.id} traveller={tr} canBoard={false} />

@@ -8,6 +8,9 @@ import { randomUUID } from 'node:crypto'
 import { formatDateTime, formatDay, formatTenge } from '@/lib/format'
 import { RouteMap } from '@/components/map/route-map'
 import { TripPrice } from '@/components/trips/trip-price'
+import { RatingLine } from '@/components/trust/rating-line'
+import { ReportForm } from '@/components/trust/report-form'
+import { reportAction } from '@/app/[locale]/(public)/users/[userId]/actions'
 import '@/components/trips/trips.css'
 import { getCurrentUser } from '@/lib/auth/session'
 import { todayInKz } from '@/lib/dates/kz-date'
@@ -48,10 +51,11 @@ export default async function TripPage({ params }: Props) {
   const viewer = await getCurrentUser()
   const trip = await loadTrip(tripId, viewer)
   const isDriver = viewer?.id === trip.driverId
-  const [t, tt, tb, travellers] = await Promise.all([
+  const [t, tt, tb, ttr, travellers] = await Promise.all([
     getTranslations('tripPage'),
     getTranslations('trip'),
     getTranslations('booking'),
+    getTranslations('trust'),
     viewer && !isDriver && trip.bookable ? listTravellers(viewer) : Promise.resolve([]),
   ])
   const name = (v: PlaceNames) => placeName(locale, v)
@@ -117,7 +121,9 @@ export default async function TripPage({ params }: Props) {
             <div>
               <dt>{t('driver')}</dt>
               <dd>
-                {trip.driver.firstName} · {trip.car.make} {trip.car.model}, {trip.car.colour}
+                <Link href={`/users/${trip.driver.id}`} data-testid="driver-profile-link">{trip.driver.firstName}</Link> · {trip.car.make} {trip.car.model}, {trip.car.colour}
+                <br />
+                <RatingLine rating={trip.driver.rating} />
                 <br />
                 <span className="small muted">{trip.car.plate ? t('plate', { plate: trip.car.plate }) : t('plateHidden')}</span>
               </dd>
@@ -154,6 +160,7 @@ export default async function TripPage({ params }: Props) {
               <p style={{ whiteSpace: 'pre-line' }}>{trip.notes}</p>
             </div>
           ) : null}
+          {viewer && !isDriver ? <ReportForm action={reportAction} fields={{ target: 'TRIP', tripId: trip.id }} summary={ttr('reportRun')} /> : null}
         </section>
 
         <section className="stack-sm" aria-labelledby="route-map-heading">

@@ -40,6 +40,17 @@ export default async function GroupPage({ params }: { params: Promise<Params> })
             ))}
           </ul>
         </section>
+        <section className="card stack-sm" aria-labelledby="roster-title">
+          <h2 id="roster-title">{t('members', { count: group.members.length })}</h2>
+          <ul className="list-plain" data-testid="roster">
+            {group.members.map((m) => (
+              <li key={m.userId} data-testid="roster-member" style={{ overflowWrap: 'anywhere' }}>
+                <Link href={`/users/${m.userId}`}>{m.name}</Link> <span className="badge">{t(`role.${m.role}`)}</span>
+                {m.cars.length ? <span className="small muted"> · {m.cars.map((c) => `${c.make} ${c.model}, ${c.colour}`).join('; ')}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
         <section className="card stack-sm" aria-labelledby="leave-title">
           <h2 id="leave-title">{t('leaveTitle')}</h2>
           <p className="small">{t('leaveExplain')}</p>
@@ -63,7 +74,7 @@ export default async function GroupPage({ params }: { params: Promise<Params> })
           {group.members.map((m) => (
             <li key={m.userId} data-testid="member">
               <div>
-                <strong>{m.name}</strong> <span className="badge">{t(`role.${m.role}`)}</span>
+                <Link href={`/users/${m.userId}`}><strong>{m.name}</strong></Link> <span className="badge">{t(`role.${m.role}`)}</span>
                 <div className="small muted">
                   {m.phone ? <a href={telHref(m.phone)}>{formatPhone(m.phone)}</a> : m.email}
                   {m.cars.length > 0 ? ` · ${m.cars.map((c) => ta('carLine', { make: c.make, model: c.model, colour: c.colour, plate: c.plate, seats: c.seats })).join('; ')}` : ''}
@@ -91,7 +102,8 @@ export default async function GroupPage({ params }: { params: Promise<Params> })
                 <div className="stack-sm">
                   <div>
                     <span className="sr-only">{t('code')}: </span>
-                    <span className="dx-code" data-testid="invite-code">{invite.code}</span>
+                    <span className="dx-code" data-testid="invite-code">{invite.code}</span>{' '}
+                    <span className="badge" data-testid="invite-role">{t(`inviteFor.${invite.role}`)}</span>
                   </div>
                   <div className="small">
                     <a href={path}>{path}</a>
