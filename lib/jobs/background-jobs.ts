@@ -1,9 +1,15 @@
-// Periodic work inside each app process: expire unanswered requests (and promote the waitlist),
-// and keep recurring series topped up. Every step is a conditional update, so several instances
-// running the same job at once do no harm.
+// Periodic work of the app: expire unanswered requests (and promote the waitlist), and keep
+// recurring series topped up. Every app process calls startBackgroundJobs() (instrumentation.ts);
+// the job runner lets only one process at a time — the holder of the jobs' advisory lock — run
+// them (lib/jobs/job-runner.ts). Each step is still a conditional update, so a run that overlaps a
+// user's action does no harm.
+//
+// A new job: registerJob({ name, everyMs, run }) below; long-running leader-only work (a queue
+// worker, a long poll): registerLeaderTask({ name, start }).
 import { expireRequests } from '@/lib/bookings/expire-requests'
-import { isDatabaseUnavailable } from '@/lib/errors'
-import { log } from '@/lib/log'
+import { db } from '@/lib/db'
+import { env } from '@/lib/env'
+import { registerJob, startJobRunner } from '@/lib/jobs/job-runner'
 import { extendSeries } from '@/lib/trips/extend-series'
 
 let started = false
@@ -11,16 +17,14 @@ let started = false
 export function startBackgroundJobs(): void {
   if (started || process.env.POPUTKA_JOBS === '0') return
   started = true
-  const every = (ms: number, name: string, job: () => Promise<unknown>) => {
-    const run = (): void => {
-      job().catch((error: unknown) => {
-        if (isDatabaseUnavailable(error)) log.warn(`job ${name}: database unavailable`)
-        else log.error(`job ${name} failed`, { error })
-      })
-    }
-    setTimeout(run, 5_000).unref()
-    setInterval(run, ms).unref()
-  }
-  every(60_000, 'expire-requests', () => expireRequests())
-  every(60 * 60_000, 'extend-series', () => extendSeries())
+  registerJob({ name: 'expire-requests', everyMs: 60_000, run: () => expireRequests() })
+  registerJob({ name: 'extend-series', everyMs: 60 * 60_000, run: () => extendSeries() })
+  registerJob({ name: 'prune-job-runs', everyMs: 24 * 60 * 60_000, run: () => pruneJobRuns() })
+  const override = Number(process.env.POPUTKA_JOB_INTERVAL_MS)
+  startJobRunner({ databaseUrl: env.DATABASE_URL, intervalOverrideMs: Number.isInteger(override) && override > 0 ? override : undefined })
+}
+
+/** A week of job runs is kept for operators; older ones go. */
+async function pruneJobRuns(): Promise<void> {
+  await db.jobRun.deleteMany({ where: { startedAt: { lt: new Date(Date.now() - 7 * 24 * 60 * 60_000) } } })
 }

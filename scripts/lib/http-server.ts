@@ -1,13 +1,20 @@
 // Our HTTP server around Next.js: it assigns every request an id, records the client's address
 // from the socket (a client cannot spoof it with X-Forwarded-For unless TRUST_PROXY is on), logs
-// one structured line per request, and shuts down cleanly on SIGINT/SIGTERM.
+// one structured line per request, and drains on close(): no new connections, the requests in
+// flight answered (up to DRAIN_TIMEOUT_MS), keep-alive connections closed after their answer, then
+// this process's background jobs stopped and their lock released. The same server runs once per
+// worker process under `npm start` (scripts/lib/cluster.ts) or alone (dev, WEB_CONCURRENCY=1).
 import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CLIENT_IP_HEADER } from '@/lib/client-ip'
+import { stopJobRunner } from '@/lib/jobs/job-runner'
 import { log } from '@/lib/log'
 
 export type RunningServer = { url: string; close: () => Promise<void> }
+
+/** How long a drain waits for the requests in flight (a booking takes well under a second). */
+export const DRAIN_TIMEOUT_MS = 10_000
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
 
@@ -18,7 +25,17 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const handle = app.getRequestHandler()
   await app.prepare()
 
+  const active = new Set<http.ServerResponse>()
+  let draining = false
+  let drained: (() => void) | undefined
   const server = http.createServer((req, res) => {
+    active.add(res)
+    res.once('close', () => {
+      active.delete(res)
+      if (draining && active.size === 0) drained?.()
+    })
+    // While draining, answer what arrived on an open connection and close it after the answer.
+    if (draining) res.setHeader('Connection', 'close')
     const incomingId = req.headers['x-request-id']
     const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID()
     req.headers['x-request-id'] = requestId
@@ -55,14 +72,25 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const port = (server.address() as AddressInfo).port
   return {
     url: `http://${options.hostname === '0.0.0.0' ? 'localhost' : options.hostname}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeIdleConnections()
-        setTimeout(() => {
-          server.closeAllConnections()
-          resolve()
-        }, 3_000).unref()
-      }),
+    close: async () => {
+      if (draining) return
+      draining = true
+      for (const res of active) if (!res.headersSent) res.setHeader('Connection', 'close')
+      const requests = new Promise<void>((resolve) => {
+        drained = resolve
+        if (active.size === 0) resolve()
+      })
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      // Keep-alive connections go as soon as they are idle (their request answered).
+      server.closeIdleConnections()
+      const sweep = setInterval(() => server.closeIdleConnections(), 50)
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), DRAIN_TIMEOUT_MS).unref())
+      const jobs = stopJobRunner(DRAIN_TIMEOUT_MS)
+      if ((await Promise.race([requests, timeout])) === 'timeout') log.warn('drain: requests still running after the timeout were cut', { inFlight: active.size })
+      clearInterval(sweep)
+      server.closeAllConnections()
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1_000).unref())])
+      await jobs
+    },
   }
 }
