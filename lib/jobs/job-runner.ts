@@ -251,7 +251,7 @@ export class JobRunner {
   private noteUnavailable(error: unknown): void {
     if (this.unavailableSince !== undefined) return
     this.unavailableSince = Date.now()
-    if (isDatabaseUnavailable(error) || (error instanceof Error && /connect|terminat|ECONN/i.test(error.message))) log.warn('job runner: database unavailable; retrying every second')
+    if (isDatabaseUnavailable(error) || (error instanceof Error && /connect|terminat|timeout|ECONN|ETIMEDOUT/i.test(error.message))) log.warn('job runner: database unavailable; retrying every second')
     else log.error('job runner: unexpected error', { error })
   }
 
