@@ -7,8 +7,10 @@
 // production mode. Exits non-zero if a run was oversold (or another correctness check failed).
 //
 // Options: --quick (shorter measurements, 100k runs at most, no Lighthouse: for trying changes);
-// --only=search,growth,booking,stay,board,pages (a subset). BENCH_APP_NODE_ARGS passes flags to the
-// app's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a request's time goes.
+// --only=search,cores,growth,booking,stay,board,pages (a subset; `--only board` works too).
+// BENCH_APP_NODE_ARGS passes flags to the app's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to
+// see where a request's time goes. The app runs as one process (WEB_CONCURRENCY=1) except for the
+// `cores` figures, which set one process against one per core on the same search mix.
 import { writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import path from 'node:path'
@@ -23,12 +25,13 @@ import { addRuns, analyse, createPeople, DRIVERS, RIDERS } from './lib/generate'
 import { mintSessionCookie } from './lib/session'
 import { round } from './lib/stats'
 import { measurePageWeights, runLighthouse, type LighthouseScores, type PageSpec, type PageWeight } from './pages'
-import { benchDeepPage, benchGrowth, benchSearch, explainSearch, searchMix, searchStatement, type DeepPageFigures, type GrowthFigures, type PlanSummary, type SearchFigures } from './search'
+import { benchCores, benchDeepPage, benchGrowth, benchSearch, explainSearch, searchMix, searchStatement, type CoresFigures, type DeepPageFigures, type GrowthFigures, type PlanSummary, type SearchFigures } from './search'
 import { benchStayEngine, type StayEngineBench } from './stay-engine'
 
 const quick = process.argv.includes('--quick')
 // --only=search,booking,stay,board,pages,growth: a subset, while working on one of them.
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',')
+const onlyArg = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='))
+const only = onlyArg === -1 ? undefined : (process.argv[onlyArg]!.startsWith('--only=') ? process.argv[onlyArg]!.slice('--only='.length) : (process.argv[onlyArg + 1] ?? '')).split(',')
 const want = (part: string) => !only || only.includes(part)
 const SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
 const MAIN_SIZE = 100_000
@@ -44,6 +47,7 @@ type Results = {
   dataSet: Record<number, { runs: number; bookings: number; generatedSeconds: number }>
   growth: Record<number, GrowthFigures>
   search?: SearchFigures
+  cores?: CoresFigures
   plans?: PlanSummary[]
   deepPages?: (DeepPageFigures | { sort: string; page: number; error: string })[]
   booking?: BookingFigures
@@ -126,6 +130,20 @@ async function main(): Promise<number> {
       step(`search: ${figures.search.rps.toFixed(0)} req/s (ping ${figures.ping.rps.toFixed(0)}), p99 ${figures.search.p99} ms; SQL p99 ${figures.sql.p99.toFixed(2)} ms`)
       results.deepPages = [await benchDeepPage(app.url, main, 'time'), await benchDeepPage(app.url, main, 'price')]
       step('page 1 vs page 1,000 measured')
+    }
+
+    // 1b. Every core: the same search mix against this one process and against one per core.
+    if (want('cores')) {
+      const processes = cpus().length
+      const all = await startBenchApp(main, { workers: processes })
+      try {
+        step(`app on ${processes} processes started (pid ${all.pid})`)
+        results.cores = await benchCores({ url: app.url, pid: app.pid }, { url: all.url, pid: all.pid }, { processes, seconds: SEARCH_SECONDS, warmSeconds: 5 })
+      } finally {
+        await all.stop()
+      }
+      const c = results.cores
+      step(`cores: 1 process ${c.single.rps.toFixed(0)} req/s, ${processes} processes ${c.all.rps.toFixed(0)} req/s: ${c.speedup.toFixed(2)}× (load average ${c.loadAverage.join(' → ')})`)
     }
 
     // 2. Growth: every size in turns (small, main, large, large, main, small), each with its app.
@@ -250,6 +268,10 @@ function printTable(r: Results) {
     add('  same SQL, plain pg loop (50 conn)', `${n(s.sqlLoop.qps)} q/s, p50/p99 ${n(s.sqlLoop.p50, 1)}/${n(s.sqlLoop.p99, 1)} ms`, 'the limit', `search = ${pct(s.ofSqlLimit)} of it`, null)
     add('  SQL latency (1 connection)', `p50/p99 ${n(s.sql.p50, 2)}/${n(s.sql.p99, 2)} ms`, '', '≤ 2 ms p99', s.sql.p99 <= 2)
     if (s.search.non2xx || s.search.errors) add('  search errors', `${s.search.non2xx} non-2xx, ${s.search.errors} errors`, '', '0', false)
+  }
+  const c = r.cores
+  if (c) {
+    add(`1b every core: search, ${c.processes} processes vs 1`, `${n(c.all.rps)} req/s, p99 ${n(c.all.p99)} ms; app CPU ${n(c.all.appCpuMs ?? NaN, 2)} ms`, `1 process ${n(c.single.rps)} req/s, p99 ${n(c.single.p99)} ms; ${n(c.single.appCpuMs ?? NaN, 2)} ms`, `≥ ${n(0.8 * c.processes, 1)}×: ${n(c.speedup, 2)}× (load ${c.loadAverage.join('→')})`, c.speedup >= 0.8 * c.processes)
   }
   for (const plan of r.plans ?? []) {
     add(`  plan ${new URLSearchParams(plan.query).toString()}`, `${plan.tripsAccess}, ${plan.tripsRows} rows, ${plan.sorts} sort`, `${plan.buffers} buffers`, `${n(plan.executionMs, 2)} ms`, plan.tripsAccess.includes('Index'))

@@ -2,12 +2,12 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useLocale, useTranslations } from 'next-intl'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { formatDay } from '@/components/format'
 import type { DayBoard } from '@/lib/dispatch/get-day-board'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
-import { BOARD_POLL_MS, boardKey, fetchBoard } from './board-queries'
+import { BOARD_POLL_MS, boardKey, fetchBoard, runsKey } from './board-queries'
 import { DemandList } from './demand-list'
 import { OpenRunForm, type OpenRunOptions } from './open-run-form'
 import { RunCard } from './run-card'
@@ -30,6 +30,13 @@ export function Board({ initial, groupId, date, prevDate, nextDate, options, can
   const board = query.data
   const allRuns = board.directions.flatMap((d) => d.runs)
   const past = date < board.today
+  const busyDay = allRuns.some((r) => r.parties === null)
+  // Something changed on the day: the runs opened on a busy day's board load their parties again.
+  const version = board.version
+  const firstVersion = useRef(version)
+  useEffect(() => {
+    if (version !== firstVersion.current) void queryClient.invalidateQueries({ queryKey: runsKey(groupId, date) })
+  }, [version, queryClient, groupId, date])
 
   return (
     <div className="stack dx-wide-page" data-testid="board" data-version={board.version}>
@@ -66,6 +73,7 @@ export function Board({ initial, groupId, date, prevDate, nextDate, options, can
       </dl>
 
       {allRuns.length === 0 ? <p className="notice info">{t('noRuns')}</p> : null}
+      {busyDay ? <BusyDayNote /> : null}
 
       {board.directions.map((direction) => (
         <section key={direction.code} className="dx-direction stack-sm" aria-labelledby={`direction-${direction.code}`}>
@@ -95,6 +103,11 @@ export function Board({ initial, groupId, date, prevDate, nextDate, options, can
       <CapacityLegend />
     </div>
   )
+}
+
+function BusyDayNote() {
+  const t = useTranslations('boardParties')
+  return <p className="small muted" style={{ margin: 0 }}>{t('busyDay')}</p>
 }
 
 function CapacityLegend() {

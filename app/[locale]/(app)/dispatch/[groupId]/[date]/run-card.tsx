@@ -1,5 +1,6 @@
 'use client'
 
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useLocale, useTranslations } from 'next-intl'
 import { useId, useState } from 'react'
 import { PaymentBadge, StatusBadge, VerdictBadge } from '@/components/dispatch/badges'
@@ -8,6 +9,7 @@ import { formatTenge, formatTime } from '@/components/format'
 import type { BoardParty, BoardRun } from '@/lib/dispatch/get-day-board'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
+import { fetchRun, runKey } from './board-queries'
 import { useBoardAction, type ActionMessage } from './use-board-action'
 
 type Props = { run: BoardRun; targets: BoardRun[]; groupId: string; date: string }
@@ -24,6 +26,10 @@ export function RunCard({ run, targets, groupId, date }: Props) {
   const moveTargets = targets.filter((r) => r.status === 'SCHEDULED')
   const forward = run.nextStatuses.filter((s) => s !== 'CANCELLED')
   const headingId = `run-${run.id}`
+  // A busy day's board comes without the confirmed parties: they load when the run is opened.
+  const [open, setOpen] = useState(false)
+  const loaded = useRunParties(groupId, date, run, open)
+  const parties = run.parties ?? (open ? loaded.parties : null)
 
   return (
     <article className={`card dx-run${cancelled ? ' cancelled' : ''}`} aria-labelledby={headingId} data-testid="run" data-run-id={run.id} data-driver={run.driver.name}>
@@ -61,16 +67,17 @@ export function RunCard({ run, targets, groupId, date }: Props) {
       ) : null}
       <Message message={action.message} />
 
-      {run.parties.length > 0 ? (
-        <>
-          <h4 className="dx-section-title">{t('riders', { count: run.parties.length })}</h4>
+      {run.parties === null && run.partyCount > 0 ? <PartiesToggle run={run} open={open} onToggle={() => setOpen(!open)} state={loaded} listId={`${headingId}-parties`} /> : null}
+      {parties && parties.length > 0 ? (
+        <div id={`${headingId}-parties`}>
+          <h4 className="dx-section-title">{t('riders', { count: parties.length })}</h4>
           <ul className="dx-parties">
-            {run.parties.map((party) => (
+            {parties.map((party) => (
               <PartyItem key={party.id} party={party} run={run} targets={moveTargets} groupId={groupId} date={date} checkInOpen={CHECK_IN_OPEN.includes(run.status)} />
             ))}
           </ul>
-        </>
-      ) : !cancelled ? <p className="small muted" style={{ margin: 0 }}>{t('noRiders')}</p> : null}
+        </div>
+      ) : run.partyCount === 0 && !cancelled ? <p className="small muted" style={{ margin: 0 }}>{t('noRiders')}</p> : null}
 
       {run.requests.length > 0 ? (
         <>
@@ -96,6 +103,45 @@ export function RunCard({ run, targets, groupId, date }: Props) {
 
       {run.nextStatuses.includes('CANCELLED') ? <CancelRun run={run} targets={moveTargets} groupId={groupId} date={date} time={time} /> : null}
     </article>
+  )
+}
+
+type RunParties = { parties: BoardParty[] | null; loading: boolean; failed: boolean; retry: () => void }
+
+/** The run's confirmed parties when they did not come with the board: fetched while `wanted`,
+ * again whenever the board's version changes (board.tsx invalidates runsKey). */
+function useRunParties(groupId: string, date: string, run: BoardRun, wanted: boolean): RunParties {
+  const locale = useLocale()
+  const query = useQuery({
+    queryKey: runKey(groupId, date, run.id),
+    queryFn: () => fetchRun(groupId, date, run.id, locale),
+    enabled: wanted && run.parties === null,
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  })
+  return { parties: query.data?.parties ?? null, loading: query.isFetching && !query.data, failed: query.isError && !query.data, retry: () => void query.refetch() }
+}
+
+/** "Riders: 4 bookings, 5 people" with the legal flags among them; opens and closes the list. */
+function PartiesToggle({ run, open, onToggle, state, listId }: { run: BoardRun; open: boolean; onToggle: () => void; state: RunParties; listId: string }) {
+  const t = useTranslations('boardParties')
+  const { warn, blocked } = run.flagged
+  return (
+    <div className="dx-buttons">
+      <button type="button" className="button secondary small" aria-expanded={open} aria-controls={listId} onClick={onToggle}>
+        {open ? t('hide') : t('show', { parties: run.partyCount, travellers: run.travellerCount })}
+      </button>
+      {warn + blocked > 0 ? <span className="small" data-testid="run-flags">{t('flagged', { warn, blocked, both: warn > 0 && blocked > 0 ? 'yes' : 'no' })}</span> : null}
+      <span aria-live="polite" className="small">
+        {open && state.loading ? t('loading') : null}
+        {open && state.failed ? (
+          <>
+            {t('failed')}{' '}
+            <button type="button" className="button secondary small" onClick={state.retry}>{t('retry')}</button>
+          </>
+        ) : null}
+      </span>
+    </div>
   )
 }
 
@@ -232,15 +278,19 @@ function CancelRun({ run, targets, groupId, date, time }: { run: BoardRun; targe
   const t = useTranslations('board')
   const locale = useLocale() as Locale
   const action = useBoardAction(groupId, date)
+  const tp = useTranslations('boardParties')
   const [choices, setChoices] = useState<Record<string, string>>({})
   const [reason, setReason] = useState('')
-  const parties = [...run.parties, ...run.requests, ...run.waitlist]
   const baseId = useId()
   const [open, setOpen] = useState(false)
+  const loaded = useRunParties(groupId, date, run, open)
+  const confirmed = run.parties ?? loaded.parties
+  const parties = [...(confirmed ?? []), ...run.requests, ...run.waitlist]
   return (
     <details className="dx-panel danger" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('cancel.open', { time })}</summary>
-      {open ? <form
+      {open && !confirmed ? <p className="small" aria-live="polite" style={{ margin: 0 }}>{loaded.failed ? tp('failed') : tp('loading')}</p> : null}
+      {open && confirmed ? <form
         className="dx-form"
         onSubmit={(event) => {
           event.preventDefault()
