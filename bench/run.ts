@@ -52,7 +52,7 @@ type Results = {
   deepPages?: (DeepPageFigures | { sort: string; page: number; error: string })[]
   booking?: BookingFigures
   stayEngine?: StayEngineBench
-  board?: { data: BoardDataFigures; page?: InteractiveFigures; pageError?: string }
+  board?: { data: BoardDataFigures; page?: InteractiveFigures; pageError?: string; lighthouse?: LighthouseScores }
   pages?: { weights: PageWeight[]; lighthouse: LighthouseScores[] }
   errors: string[]
 }
@@ -105,9 +105,11 @@ async function main(): Promise<number> {
     // and a 1M-run version, each a database of its own (copies made with CREATE DATABASE … TEMPLATE)
     // so that every size can be measured in turns, in the same minutes, on the same machine.
     const growth = want('growth')
-    await grow(main, 1, SIZES[0]!, true, 0)
+    // The board alone needs only its own day (bench/board.ts): `--only board` skips the runs.
+    const needsRuns = ['search', 'cores', 'growth', 'booking', 'pages'].some(want)
+    if (needsRuns) await grow(main, 1, SIZES[0]!, true, 0)
     const small = growth ? await copyDatabase(main, `bench_${SIZES[0]}`) : undefined
-    await grow(main, SIZES[0]! + 1, MAIN_SIZE, true, results.dataSet[SIZES[0]!]!.bookings)
+    if (needsRuns) await grow(main, SIZES[0]! + 1, MAIN_SIZE, true, results.dataSet[SIZES[0]!]!.bookings)
     const larger: { size: number; url: string }[] = []
     for (const size of growth ? SIZES.filter((s) => s > MAIN_SIZE) : []) {
       const url = await copyDatabase(main, `bench_${size}`)
@@ -223,6 +225,12 @@ async function benchBoard(app: BenchApp, databaseUrl: string, board: BoardSetup,
     results.board.pageError = String(error).slice(0, 300)
     results.errors.push(`board page: ${results.board.pageError}`)
   }
+  // The board page's Lighthouse score here too (also under `pages`), so `--only board` has it.
+  if (!quick && !want('pages')) {
+    const spec: PageSpec = { name: 'board', path: `/dispatch/${board.groupId}/${board.date}`, cookie: board.cookie, public: false, showsMap: false }
+    results.board.lighthouse = (await runLighthouse(app.url, [spec]))[0]
+    step(`board page Lighthouse performance ${results.board.lighthouse?.performance ?? results.board.lighthouse?.error}`)
+  }
 }
 
 /** The five pages: home, search, a run, "My stay" (a rider with a travel log), the board. */
@@ -311,6 +319,9 @@ function printTable(r: Results) {
   const board = r.board
   if (board) {
     add(`5 board JSON (${board.data.runs} runs, ${board.data.travellers} travellers)`, `p50/p99 ${n(board.data.full.p50, 1)}/${n(board.data.full.p99, 1)} ms, ${n(board.data.bytes / 1024)} kB`, `poll (304) p99 ${n(board.data.notModified.p99, 1)} ms; ${n(board.data.queriesPerRequest ?? NaN)} statements, app CPU ${n(board.data.appCpuMs ?? NaN)} ms`, '≤ 100 ms p99', board.data.full.p99 <= 100)
+    if (board.data.auto) add('  the page\'s poll (?parties=auto), changed', `p50/p99 ${n(board.data.auto.p50, 1)}/${n(board.data.auto.p99, 1)} ms, ${n(board.data.autoBytes / 1024)} kB`, `one opened run: p50/p99 ${n(board.data.run.p50, 1)}/${n(board.data.run.p99, 1)} ms, ${n(board.data.runBytes / 1024, 1)} kB`, '≤ 100 ms p99', board.data.auto.p99 <= 100)
+    const lh = board.lighthouse
+    if (lh) add('  board page Lighthouse (mobile)', lh.performance === null ? (lh.error ?? 'not run') : `performance ${lh.performance}, a11y ${lh.accessibility}, best practices ${lh.bestPractices}`, `LCP ${n(lh.lcpMs ?? NaN)} ms, TBT ${n(lh.tbtMs ?? NaN)} ms`, 'perf ≥ 95', (lh.performance ?? 0) >= 95)
     if (board.page) {
       const p = board.page
       const html = `HTML ${n(p.htmlDecodedBytes / 1024 / 1024, 1)} MB, ${n(p.controls)} controls`

@@ -21,7 +21,8 @@ export function startBackgroundJobs(): void {
   registerJob({ name: 'extend-series', everyMs: 60 * 60_000, run: () => extendSeries() })
   registerJob({ name: 'prune-job-runs', everyMs: 24 * 60 * 60_000, run: () => pruneJobRuns() })
   const override = Number(process.env.POPUTKA_JOB_INTERVAL_MS)
-  startJobRunner({ databaseUrl: env.DATABASE_URL, intervalOverrideMs: Number.isInteger(override) && override > 0 ? override : undefined })
+  // A session of its own holds the lock: never through a transaction pooler (JOBS_DATABASE_URL).
+  startJobRunner({ databaseUrl: env.JOBS_DATABASE_URL ?? env.DATABASE_URL, intervalOverrideMs: Number.isInteger(override) && override > 0 ? override : undefined })
 }
 
 /** A week of job runs is kept for operators; older ones go. */
