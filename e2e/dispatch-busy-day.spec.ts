@@ -1,8 +1,9 @@
 // Journey: a coordinator works a busy day (16 runs, 64 booked travellers — more than the board
-// sends at once). The page comes without each run's riders; opening a run loads them, and every
-// control works on them: check-in, a move to another run, the cancel-and-move panel. A second
-// coordinator with the same run open sees the check-in without a reload. Users, runs and bookings
+// sends at once). The page shows each run as a collapsed row without its riders; opening a run
+// loads them, and every control works on them: check-in, a move to another run, the cancel-and-
+// move panel. A second coordinator with the same run open sees the check-in without a reload. Users, runs and bookings
 // are made with SQL (the riders' flags here are the stored verdicts, not a new legal check).
+import AxeBuilder from '@axe-core/playwright'
 import { randomUUID } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { createUser, e2eDb, expect, signInContext, test, type TestUser } from './fixtures'
@@ -87,23 +88,31 @@ test('a busy day: the board comes without the riders, a run opens with them, and
   for (const run of runs) for (const name of run.riders) expect(html).not.toContain(name)
   await expect(page.getByTestId('run')).toHaveCount(RUNS)
   await expect(page.getByTestId('party')).toHaveCount(0)
-  await expect(page.getByText('День большой: пассажиры рейса открываются по кнопке «Пассажиры».')).toBeVisible()
+  await expect(page.getByText('День большой: рейсы свёрнуты, пассажиры рейса загружаются, когда вы его открываете.')).toBeVisible()
   await expect(page.locator('.dx-stats')).toContainText('Посадка0 из 64')
+  await expect(runCard(page, first.id).getByTestId('run-count')).toHaveText('Пассажиры: 2 брони, 4 человека')
+  await expect(runCard(page, first.id).getByTestId('capacity-text')).toHaveText('Занято 4 из 5 · свободно 1')
+  // A collapsed run has one control: the button that opens it.
+  await expect(runCard(page, second.id).getByRole('button')).toHaveCount(1)
 
-  // Open the first run: its two parties load, with their check-in buttons.
-  const toggle = runCard(page, first.id).getByRole('button', { name: 'Пассажиры: 2 брони, 4 человека' })
-  await expect(toggle).toHaveAttribute('aria-expanded', 'false')
-  await toggle.click()
-  await expect(runCard(page, first.id).getByRole('button', { name: 'Скрыть пассажиров' })).toHaveAttribute('aria-expanded', 'true')
+  // Open the first run: its two parties load, with their check-in buttons; the focus follows.
+  const opener = runCard(page, first.id).getByRole('button', { name: `Открыть рейс ${first.time}` })
+  await expect(opener).toHaveAttribute('aria-expanded', 'false')
+  await opener.click()
+  const collapse = runCard(page, first.id).getByRole('button', { name: `Свернуть рейс ${first.time}` })
+  await expect(collapse).toHaveAttribute('aria-expanded', 'true')
+  await expect(collapse).toBeFocused()
   await expect(runCard(page, first.id).getByTestId('party')).toHaveCount(2)
   await expect(runCard(page, second.id).getByTestId('party')).toHaveCount(0)
+  const axe = await new AxeBuilder({ page }).analyze()
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
 
   // A second coordinator has the same run open.
   const context2 = await browser.newContext()
   await signInContext(context2, coordinator2)
   const page2 = await context2.newPage()
   await page2.goto(`/dispatch/${groupId}/${date}`)
-  await runCard(page2, first.id).getByRole('button', { name: 'Пассажиры: 2 брони, 4 человека' }).click()
+  await runCard(page2, first.id).getByRole('button', { name: `Открыть рейс ${first.time}` }).click()
   await expect(runCard(page2, first.id).getByTestId('party')).toHaveCount(2)
 
   // Check-in on the opened run; the other session sees it within seconds, without a reload.
@@ -118,7 +127,7 @@ test('a busy day: the board comes without the riders, a run opens with them, and
   // Move the other party of the first run into the third run, given room for it.
   const { rows: [roomy] } = await e2eDb().query<{ id: string }>(`UPDATE trips SET seats_total = 8 WHERE id = $1 RETURNING id`, [runs[2]!.id])
   await page.reload()
-  await runCard(page, first.id).getByRole('button', { name: 'Пассажиры: 2 брони, 4 человека' }).click()
+  await runCard(page, first.id).getByRole('button', { name: `Открыть рейс ${first.time}` }).click()
   const moving = first.riders[1]!
   const party = page.locator(`[data-testid="party"][data-party="${moving}"]`)
   await party.getByRole('button', { name: `Перенести «${moving}»…` }).click()
@@ -135,10 +144,16 @@ test('a busy day: the board comes without the riders, a run opens with them, and
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
   await page.setViewportSize({ width: 1280, height: 800 })
 
-  // The cancel-and-move panel of a closed run loads its parties to offer a run for each.
+  // Collapsing gives the row (and the focus) back.
+  await runCard(page, first.id).getByRole('button', { name: `Свернуть рейс ${first.time}` }).click()
+  await expect(runCard(page, first.id).getByRole('button', { name: `Открыть рейс ${first.time}` })).toBeFocused()
+  await expect(runCard(page, first.id).getByTestId('party')).toHaveCount(0)
+
+  // The cancel-and-move panel of another run offers a run for each of its parties.
   const last = runs.at(-1)!
+  await runCard(page, last.id).getByRole('button', { name: `Открыть рейс ${last.time}` }).click()
   await runCard(page, last.id).getByText(`Отменить рейс ${last.time}…`).click()
-  for (const name of last.riders) await expect(runCard(page, last.id).getByLabel(new RegExp(name))).toBeVisible()
+  for (const name of last.riders) await expect(runCard(page, last.id).getByLabel(`«${name}» (2 места) →`)).toBeVisible()
 
   await context.close()
   await context2.close()

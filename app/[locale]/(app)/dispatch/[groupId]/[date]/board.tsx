@@ -11,6 +11,7 @@ import { BOARD_POLL_MS, boardKey, fetchBoard, runsKey } from './board-queries'
 import { DemandList } from './demand-list'
 import { OpenRunForm, type OpenRunOptions } from './open-run-form'
 import { RunCard } from './run-card'
+import { RunRow } from './run-row'
 
 type Props = { initial: DayBoard; groupId: string; date: string; prevDate: string; nextDate: string; options: OpenRunOptions; canOpenRuns: boolean }
 
@@ -31,6 +32,19 @@ export function Board({ initial, groupId, date, prevDate, nextDate, options, can
   const allRuns = board.directions.flatMap((d) => d.runs)
   const past = date < board.today
   const busyDay = allRuns.some((r) => r.parties === null)
+  // A busy day shows each run as a row; the coordinator opens the ones to work on.
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set())
+  // The run just opened or collapsed: its new button takes the focus (the old one is gone).
+  const [toggled, setToggled] = useState<string | null>(null)
+  const setOpen = (id: string, open: boolean) => {
+    setToggled(id)
+    setOpened((current) => {
+      const next = new Set(current)
+      if (open) next.add(id)
+      else next.delete(id)
+      return next
+    })
+  }
   // Something changed on the day: the runs opened on a busy day's board load their parties again.
   const version = board.version
   const firstVersion = useRef(version)
@@ -84,7 +98,11 @@ export function Board({ initial, groupId, date, prevDate, nextDate, options, can
           <ul className="dx-runs">
             {direction.runs.map((run) => (
               <li key={run.id}>
-                <RunCard run={run} targets={direction.runs.filter((r) => r.id !== run.id)} groupId={groupId} date={date} />
+                {busyDay && !opened.has(run.id) ? (
+                  <RunRow run={run} onOpen={() => setOpen(run.id, true)} focus={toggled === run.id} />
+                ) : (
+                  <RunCard run={run} targets={direction.runs.filter((r) => r.id !== run.id)} groupId={groupId} date={date} onCollapse={busyDay ? () => setOpen(run.id, false) : undefined} focus={toggled === run.id} />
+                )}
               </li>
             ))}
           </ul>

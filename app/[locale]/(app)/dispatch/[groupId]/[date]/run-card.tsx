@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useLocale, useTranslations } from 'next-intl'
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { PaymentBadge, StatusBadge, VerdictBadge } from '@/components/dispatch/badges'
 import { CapacityBar } from '@/components/dispatch/capacity-bar'
 import { formatTenge, formatTime } from '@/components/format'
@@ -12,11 +12,11 @@ import type { Locale } from '@/lib/i18n/routing'
 import { fetchRun, runKey } from './board-queries'
 import { useBoardAction, type ActionMessage } from './use-board-action'
 
-type Props = { run: BoardRun; targets: BoardRun[]; groupId: string; date: string }
+type Props = { run: BoardRun; targets: BoardRun[]; groupId: string; date: string; onCollapse?: () => void; focus?: boolean }
 
 const CHECK_IN_OPEN = ['SCHEDULED', 'BOARDING', 'DEPARTED']
 
-export function RunCard({ run, targets, groupId, date }: Props) {
+export function RunCard({ run, targets, groupId, date, onCollapse, focus = false }: Props) {
   const t = useTranslations('board')
   const locale = useLocale() as Locale
   const action = useBoardAction(groupId, date)
@@ -26,10 +26,9 @@ export function RunCard({ run, targets, groupId, date }: Props) {
   const moveTargets = targets.filter((r) => r.status === 'SCHEDULED')
   const forward = run.nextStatuses.filter((s) => s !== 'CANCELLED')
   const headingId = `run-${run.id}`
-  // A busy day's board comes without the confirmed parties: they load when the run is opened.
-  const [open, setOpen] = useState(false)
-  const loaded = useRunParties(groupId, date, run, open)
-  const parties = run.parties ?? (open ? loaded.parties : null)
+  // A busy day's board comes without the confirmed parties: an opened run loads its own.
+  const loaded = useRunParties(groupId, date, run, true)
+  const parties = run.parties ?? loaded.parties
 
   return (
     <article className={`card dx-run${cancelled ? ' cancelled' : ''}`} aria-labelledby={headingId} data-testid="run" data-run-id={run.id} data-driver={run.driver.name}>
@@ -39,6 +38,7 @@ export function RunCard({ run, targets, groupId, date }: Props) {
         </h3>
         <StatusBadge status={run.status} />
       </div>
+      {onCollapse ? <CollapseButton time={time} onCollapse={onCollapse} focus={focus} /> : null}
       <div className="dx-run-facts">
         <span>{t('driver', { name: run.driver.name })}{run.driver.phone ? <> · <a href={`tel:${run.driver.phone}`}>{run.driver.phone}</a></> : null}</span>
         <span>{run.car.make} {run.car.model}, {run.car.colour} · {run.car.plate}</span>
@@ -67,9 +67,9 @@ export function RunCard({ run, targets, groupId, date }: Props) {
       ) : null}
       <Message message={action.message} />
 
-      {run.parties === null && run.partyCount > 0 ? <PartiesToggle run={run} open={open} onToggle={() => setOpen(!open)} state={loaded} listId={`${headingId}-parties`} /> : null}
+      {run.parties === null && run.partyCount > 0 ? <LoadState state={loaded} /> : null}
       {parties && parties.length > 0 ? (
-        <div id={`${headingId}-parties`}>
+        <div>
           <h4 className="dx-section-title">{t('riders', { count: parties.length })}</h4>
           <ul className="dx-parties">
             {parties.map((party) => (
@@ -122,25 +122,33 @@ function useRunParties(groupId: string, date: string, run: BoardRun, wanted: boo
   return { parties: query.data?.parties ?? null, loading: query.isFetching && !query.data, failed: query.isError && !query.data, retry: () => void query.refetch() }
 }
 
-/** "Riders: 4 bookings, 5 people" with the legal flags among them; opens and closes the list. */
-function PartiesToggle({ run, open, onToggle, state, listId }: { run: BoardRun; open: boolean; onToggle: () => void; state: RunParties; listId: string }) {
+/** While an opened run's riders load, or when they could not. */
+function LoadState({ state }: { state: RunParties }) {
   const t = useTranslations('boardParties')
-  const { warn, blocked } = run.flagged
+  return (
+    <p aria-live="polite" className="small" style={{ margin: 0 }}>
+      {state.loading ? t('loading') : null}
+      {state.failed ? (
+        <>
+          {t('failed')}{' '}
+          <button type="button" className="button secondary small" onClick={state.retry}>{t('retry')}</button>
+        </>
+      ) : null}
+    </p>
+  )
+}
+
+/** Back to the collapsed row (a busy day's board). */
+function CollapseButton({ time, onCollapse, focus }: { time: string; onCollapse: () => void; focus: boolean }) {
+  const t = useTranslations('boardParties')
+  const button = useRef<HTMLButtonElement>(null)
+  // Opened by the coordinator: the focus follows into the card.
+  useEffect(() => {
+    if (focus) button.current?.focus()
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps -- on mount only
   return (
     <div className="dx-buttons">
-      <button type="button" className="button secondary small" aria-expanded={open} aria-controls={listId} onClick={onToggle}>
-        {open ? t('hide') : t('show', { parties: run.partyCount, travellers: run.travellerCount })}
-      </button>
-      {warn + blocked > 0 ? <span className="small" data-testid="run-flags">{t('flagged', { warn, blocked, both: warn > 0 && blocked > 0 ? 'yes' : 'no' })}</span> : null}
-      <span aria-live="polite" className="small">
-        {open && state.loading ? t('loading') : null}
-        {open && state.failed ? (
-          <>
-            {t('failed')}{' '}
-            <button type="button" className="button secondary small" onClick={state.retry}>{t('retry')}</button>
-          </>
-        ) : null}
-      </span>
+      <button ref={button} type="button" className="button secondary small" aria-expanded="true" onClick={onCollapse}>{t('collapse', { time })}</button>
     </div>
   )
 }
