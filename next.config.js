@@ -24,9 +24,18 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit) before it builds; a second check inside
   // every build would only slow `npm start` on a fresh clone.
   typescript: { ignoreBuildErrors: true },
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The same 1 MB as lib/body-limits.ts MAX_FORM_BYTES: our HTTP server refuses larger bodies with
+    // 413 before Next.js reads them (a test keeps the two equal).
+    serverActions: { bodySizeLimit: 1024 * 1024 },
+  },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }]
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // The worker must be re-checked on every visit, or a fixed one could take a day to arrive.
+      { source: '/sw.js', headers: [{ key: 'Cache-Control', value: 'no-cache, max-age=0' }] },
+    ]
   },
 }
 

@@ -44,7 +44,9 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { E2E_PORT: String(port), LOG_LEVEL: 'warn' },
+    // The daily re-check sweep would re-judge bookings the specs write straight to the database
+    // (with made-up verdicts) whenever its hour comes round; the specs test the re-check on change.
+    env: { E2E_PORT: String(port), LOG_LEVEL: 'warn', POPUTKA_RECHECK_SWEEP: '0' },
     // SIGTERM lets the embedded database stop cleanly (the default SIGKILL orphans postgres).
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
   },

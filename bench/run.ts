@@ -7,7 +7,7 @@
 // production mode. Exits non-zero if a run was oversold (or another correctness check failed).
 //
 // Options: --quick (shorter measurements, 100k runs at most, no Lighthouse: for trying changes);
-// --only=search,cores,growth,booking,stay,board,pages (a subset; `--only board` works too).
+// --only=search,cores,growth,booking,session,stay,board,pages (a subset; `--only board` works too).
 // BENCH_APP_NODE_ARGS passes flags to the app's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to
 // see where a request's time goes. The app runs as one process (WEB_CONCURRENCY=1) except for the
 // `cores` figures, which set one process against one per core on the same search mix.
@@ -26,10 +26,11 @@ import { mintSessionCookie } from './lib/session'
 import { round } from './lib/stats'
 import { measurePageWeights, runLighthouse, type LighthouseScores, type PageSpec, type PageWeight } from './pages'
 import { benchCores, benchDeepPage, benchGrowth, benchSearch, explainSearch, searchMix, searchStatement, type CoresFigures, type DeepPageFigures, type GrowthFigures, type PlanSummary, type SearchFigures } from './search'
+import { benchSession, type SessionFigures } from './session'
 import { benchStayEngine, type StayEngineBench } from './stay-engine'
 
 const quick = process.argv.includes('--quick')
-// --only=search,booking,stay,board,pages,growth: a subset, while working on one of them.
+// --only=search,booking,session,stay,board,pages,growth,cores: a subset, while working on one of them.
 const onlyArg = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='))
 const only = onlyArg === -1 ? undefined : (process.argv[onlyArg]!.startsWith('--only=') ? process.argv[onlyArg]!.slice('--only='.length) : (process.argv[onlyArg + 1] ?? '')).split(',')
 const want = (part: string) => !only || only.includes(part)
@@ -51,6 +52,7 @@ type Results = {
   plans?: PlanSummary[]
   deepPages?: (DeepPageFigures | { sort: string; page: number; error: string })[]
   booking?: BookingFigures
+  session?: SessionFigures
   stayEngine?: StayEngineBench
   board?: { data: BoardDataFigures; page?: InteractiveFigures; pageError?: string; lighthouse?: LighthouseScores }
   pages?: { weights: PageWeight[]; lighthouse: LighthouseScores[] }
@@ -164,6 +166,13 @@ async function main(): Promise<number> {
     if (want('booking')) {
       results.booking = await benchBooking(app.url, database.url, app.secret, POOL_SIZE, app.pid)
       step(`booking: ${results.booking.seatsSold} of ${results.booking.seatsAvailable} seats sold, ${results.booking.rps.toFixed(0)} req/s vs ${results.booking.sqlRps.toFixed(0)} in SQL${results.booking.ok ? '' : ' — FAILED: ' + results.booking.problems.join('; ')}`)
+    }
+
+    // 3b. What checking that a session still stands costs each signed-in request.
+    if (want('session')) {
+      results.session = await benchSession(app.url, database.url, app.secret, { seconds: quick ? 3 : 5, sqlSeconds: SQL_SECONDS, pid: app.pid })
+      const s = results.session
+      step(`session check: ${s.checked.rps.toFixed(0)} req/s with it, ${s.baseline.rps.toFixed(0)} without the ended-session probe; SQL p50 ${s.sqlChecked.p50.toFixed(3)} vs ${s.sqlBaseline.p50.toFixed(3)} ms`)
     }
 
     // 4. The stay engine (pure computation; the app is idle meanwhile).
@@ -313,6 +322,31 @@ function printTable(r: Results) {
   if (b) {
     add(`3 booking: ${b.requests} at once, last seats of ${b.runs} runs`, `${b.seatsSold} sold of ${b.seatsAvailable} free, ${b.oversoldRuns} oversold`, '', 'sold = free, 0 oversold', b.ok)
     add('  throughput', `${n(b.rps)} req/s; per request ${n(b.queriesPerRequest ?? NaN, 1)} statements, app CPU ${n(b.appCpuMs ?? NaN, 1)} ms`, `raw SQL ${n(b.sqlRps)} req/s (5 statements)`, `≥ 50%: ${pct(b.ofLimit)}`, b.ofLimit >= 0.5)
+  }
+  const ss = r.session
+  if (ss) {
+    add(
+      '3b session check: signed-in GET /api/notifications (50 conn)',
+      `${n(ss.checked.rps)} req/s, p50/p99 ${n(ss.checked.p50)}/${n(ss.checked.p99)} ms, app CPU ${n(ss.checked.appCpuMs ?? NaN, 2)} ms`,
+      `no probe ${n(ss.baseline.rps)} req/s, ${n(ss.baseline.p50)}/${n(ss.baseline.p99)} ms, ${n(ss.baseline.appCpuMs ?? NaN, 2)} ms; ping ${n(ss.ping.rps)} req/s`,
+      `${pct(ss.checked.rps / ss.baseline.rps)} of it`,
+      null,
+    )
+    add(
+      '  in-process, through Prisma (1 conn, sequential)',
+      `findSessionUser: ${n(ss.inProcess.check.cpuUsPerCall)} µs CPU, p50/p99 ${n(ss.inProcess.check.p50Ms, 3)}/${n(ss.inProcess.check.p99Ms, 3)} ms`,
+      `the read it replaced: ${n(ss.inProcess.before.cpuUsPerCall)} µs, ${n(ss.inProcess.before.p50Ms, 3)}/${n(ss.inProcess.before.p99Ms, 3)} ms`,
+      `${n(ss.inProcess.check.cpuUsPerCall - ss.inProcess.before.cpuUsPerCall)} µs CPU`,
+      null,
+    )
+    add(
+      `  the user read with the check, SQL (1 conn, ${n(ss.endedSessions)} ended sessions)`,
+      `p50/p99 ${n(ss.sqlChecked.p50, 3)}/${n(ss.sqlChecked.p99, 3)} ms`,
+      `the read it replaced ${n(ss.sqlBaseline.p50, 3)}/${n(ss.sqlBaseline.p99, 3)} ms`,
+      `+${n((ss.sqlChecked.p50 - ss.sqlBaseline.p50) * 1000)} µs p50`,
+      null,
+    )
+    if (ss.checked.non2xx || ss.baseline.non2xx) add('  session check errors', `${ss.checked.non2xx + ss.baseline.non2xx} non-2xx`, '', '0', false)
   }
   const e = r.stayEngine
   if (e) add('4 stay engine (20 stays / 3 years)', `${n(e.opsPerSecond)} assessments/s`, `naive ${n(e.naiveOpsPerSecond)}/s`, `≥ 200,000/s, ≥ 50×: ${e.ratio}×`, e.opsPerSecond >= 200_000 && e.ratio >= 50 && e.mismatches === 0)

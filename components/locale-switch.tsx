@@ -1,17 +1,31 @@
 'use client'
 
 import { usePathname } from '@/lib/i18n/navigation'
-import type { Locale } from '@/lib/i18n/routing'
+import { localeNames, locales, type Locale } from '@/lib/i18n/routing'
 
-/** The same page in the other language. A plain link on purpose: the request goes through
+/** Each link is named in its own language, so a reader finds theirs whatever the page shows. */
+const SWITCH_LABEL: Record<Locale, string> = {
+  ru: 'Переключить на русский',
+  en: 'Switch to English',
+  kk: 'Қазақша — тілді ауыстыру',
+}
+
+/** The same page in each other language. Plain links on purpose: the request goes through
  * proxy.ts, which remembers the choice in the NEXT_LOCALE cookie. */
-export function LocaleSwitch({ current, label, ariaLabel }: { current: Locale; label: string; ariaLabel: string }) {
+export function LocaleSwitch({ current, label }: { current: Locale; label: string }) {
   const pathname = usePathname()
-  const other: Locale = current === 'ru' ? 'en' : 'ru'
-  const href = `/${other}${pathname === '/' ? '' : pathname}`
+  const suffix = pathname === '/' ? '' : pathname
   return (
-    <a href={href} hrefLang={other} lang={other} aria-label={ariaLabel} className="button secondary small">
-      {label}
-    </a>
+    <ul className="locale-switch" aria-label={label}>
+      {locales
+        .filter((l) => l !== current)
+        .map((l) => (
+          <li key={l}>
+            <a href={`/${l}${suffix}`} hrefLang={l} lang={l} aria-label={SWITCH_LABEL[l]}>
+              {localeNames[l]}
+            </a>
+          </li>
+        ))}
+    </ul>
   )
 }

@@ -1,5 +1,7 @@
 'use client'
 
+import { clearPrivateCaches } from '@/components/service-worker'
+
 /** Signs out through next-auth's own endpoint (CSRF token, then POST) without shipping
  * next-auth's client library on every page that shows the header. */
 export function SignOutButton({ label, homeHref }: { label: string; homeHref: string }) {
@@ -10,6 +12,8 @@ export function SignOutButton({ label, homeHref }: { label: string; homeHref: st
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ csrfToken, callbackUrl: homeHref, json: 'true' }),
     })
+    // The pages kept for offline use hold this account's bookings and phones: gone with the session.
+    await clearPrivateCaches()
     window.location.href = homeHref
   }
   return (

@@ -96,7 +96,7 @@ test('a driver publishes a shared-cost round trip Almaty → Korday → Bishkek 
   await keepScreenshot(page, 'driver-manage-new-run')
 
   // And the run is on "My runs".
-  await page.getByRole('link', { name: '← Мои поездки' }).click()
+  await page.getByRole('link', { name: '← Мои рейсы' }).click()
   await expect(page.getByRole('article', { name: /Алматы → Бишкек/ })).toContainText('занято 0 из 4')
 })
 

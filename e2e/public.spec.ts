@@ -18,8 +18,8 @@ test('the home page is Russian and lists demo runs to Bishkek and Tashkent', asy
 test.describe('demo accounts', () => {
   for (const [email, navItem] of [
     ['passenger@poputka.kz', 'Мои брони'],
-    ['driver@poputka.kz', 'Мои поездки'],
-    ['coordinator@poputka.kz', 'Диспетчерская'],
+    ['driver@poputka.kz', 'Мои рейсы'],
+    ['coordinator@poputka.kz', 'Группы'],
     ['admin@poputka.kz', 'Администрирование'],
   ] as const) {
     test(`${email} signs in and sees "${navItem}"`, async ({ browser }) => {

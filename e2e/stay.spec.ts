@@ -79,7 +79,7 @@ test('fills a travel log for a Russian rider who has used 85 days, sees the righ
   await expect(verdict).toHaveAttribute('data-verdict', 'blocked')
   await expect(verdict).toContainText('Так ехать нельзя')
   await expect(verdict.locator('[data-code="RETURN_REFUSED"]')).toContainText(`Во въезде ${ruDate(day(6))} откажут`)
-  await expect(verdict.locator('[data-code="RETURN_REFUSED"]')).toContainText(`Вернуться можно с ${ruDate(day(30))}`)
+  await expect(verdict.locator('[data-code="RETURN_REFUSED"]')).toContainText(`позволит въезд с ${ruDate(day(30))}`)
   await expect(verdict.locator('[data-code="NO_RESET"]')).toBeVisible()
 
   const { rows } = await e2eDb().query<{ entry_on: string; exit_on: string | null }>(

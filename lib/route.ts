@@ -3,10 +3,13 @@
 // Anything unexpected becomes a 500 with no internals in the body, logged with the request id.
 import { NextResponse, type NextRequest } from 'next/server'
 import { z } from 'zod'
-import { formatDay } from '@/components/format'
+import { formatDay } from '@/lib/format'
+import { MAX_JSON_BYTES } from '@/lib/body-limits'
 import { AppError, isAppError, isDatabaseUnavailable, type FieldMessage } from '@/lib/errors'
+import { env } from '@/lib/env'
 import { log } from '@/lib/log'
 import { localeFromHeaders, translatorFor } from '@/lib/i18n/messages'
+import { isSameOrigin } from '@/lib/request-origin'
 import type { Locale } from '@/lib/i18n/routing'
 import { fieldMessagesFromZod } from '@/lib/validation'
 
@@ -64,19 +67,13 @@ export function errorResponse(error: unknown, locale: Locale, requestId?: string
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /** A mutation whose Origin is another site is refused (JSON bodies also need a CORS preflight,
- * which we never grant, so a plain cross-site form cannot reach a JSON endpoint either). */
-export function assertSameOrigin(request: Request): void {
+ * which we never grant, so a plain cross-site form cannot reach a JSON endpoint either). Behind a
+ * trusted proxy, "our site" is what X-Forwarded-Host/-Proto say (lib/request-origin.ts). */
+export function assertSameOrigin(request: Request, trustProxy: boolean = env.TRUST_PROXY): void {
   if (SAFE_METHODS.has(request.method)) return
   const origin = request.headers.get('origin')
   if (!origin) return
-  const host = request.headers.get('host')
-  let originHost: string | null = null
-  try {
-    originHost = new URL(origin).host
-  } catch {
-    originHost = null
-  }
-  if (!host || originHost !== host) throw new AppError('CROSS_ORIGIN', { status: 403 })
+  if (!isSameOrigin(origin, request.headers, trustProxy)) throw new AppError('CROSS_ORIGIN', { status: 403 })
 }
 
 export function route<P = Record<string, never>>(handler: RouteHandler<P>) {
@@ -92,14 +89,35 @@ export function route<P = Record<string, never>>(handler: RouteHandler<P>) {
   }
 }
 
-const MAX_JSON_BYTES = 64 * 1024
+/** The body as text, refused with 413 past `limit` bytes: on Content-Length before anything is read,
+ * and while it streams in otherwise (never more than `limit` bytes held). Our HTTP server refuses
+ * the same bodies before Next.js sees them (scripts/lib/request-guard.ts); this holds when the app
+ * runs behind something else. */
+export async function readBodyText(request: Request, limit: number = MAX_JSON_BYTES): Promise<string> {
+  const declared = request.headers.get('content-length')
+  if (declared !== null && Number(declared) > limit) throw new AppError('PAYLOAD_TOO_LARGE')
+  if (!request.body) return ''
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined)
+      throw new AppError('PAYLOAD_TOO_LARGE')
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
 
 /** Reads and validates a JSON body: wrong content type, oversize or malformed JSON are 4xx. */
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
   const type = request.headers.get('content-type') ?? ''
   if (!/^application\/json\b/i.test(type)) throw new AppError('UNSUPPORTED_MEDIA_TYPE')
-  const text = await request.text()
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError('PAYLOAD_TOO_LARGE')
+  const text = await readBodyText(request, MAX_JSON_BYTES)
   let data: unknown
   try {
     data = JSON.parse(text)

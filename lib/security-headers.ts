@@ -18,6 +18,10 @@ export function buildContentSecurityPolicy(options: { nonce: string; dev: boolea
     `img-src 'self' data: blob:${tileOrigin ? ` ${tileOrigin}` : ''}`,
     `font-src 'self'`,
     `connect-src 'self'${options.dev ? ' ws: wss:' : ''}`,
+    // The service worker (/sw.js). Named on its own: with 'strict-dynamic' in script-src, 'self'
+    // there no longer counts, and worker-src would otherwise fall back to it.
+    `worker-src 'self'`,
+    `manifest-src 'self'`,
     `object-src 'none'`,
     `base-uri 'self'`,
     `form-action 'self'`,

@@ -30,6 +30,7 @@ function messageFor(issue: z.core.$ZodIssue): FieldMessage {
   if (issue.message.startsWith('v.')) return { key: `validation.${issue.message.slice(2)}` }
   switch (issue.code) {
     case 'invalid_type':
+      if (issue.expected === 'int' && typeof issue.input === 'number') return { key: 'validation.integer' }
       return issue.input === undefined || issue.input === null
         ? { key: 'validation.required' }
         : { key: 'validation.invalidType' }
@@ -64,12 +65,36 @@ import { z as zod } from 'zod'
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
 const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
 
-/** Text a user writes: trimmed, bounded, free of control characters. */
-export function userText(options: { min?: number; max: number; multiline?: boolean }) {
+// Characters that print nothing: format characters (zero-width space and joiners, BOM, soft hyphen,
+// word joiner), combining marks with nothing to sit on, white space of any kind, and the "letters"
+// and symbols Unicode gives a blank glyph (Hangul fillers, the braille blank).
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{White_Space}\u034F\u115F\u1160\u3164\uFFA0\u2800]/gu
+
+/** Something would show on screen. */
+export function hasVisibleText(value: string): boolean {
+  return value.replace(INVISIBLE, '').length > 0
+}
+
+/** At least one letter would show on screen (a name of "\u200b\u200b" or "123" is not a name). */
+export function hasVisibleLetter(value: string): boolean {
+  return /\p{L}/u.test(value.replace(INVISIBLE, ''))
+}
+
+/** Text a user writes: trimmed, bounded, free of control characters. A required text (`min`) must
+ * show something; a person's name (`letter`) must show a letter. */
+export function userText(options: { min?: number; max: number; multiline?: boolean; letter?: boolean }) {
   const pattern = options.multiline ? CONTROL : CONTROL_SINGLE_LINE
   let schema = zod.string().trim()
   if (options.min) schema = schema.min(options.min)
-  return schema.max(options.max).refine((value) => !pattern.test(value), { message: 'v.noControlChars' })
+  const bounded = schema.max(options.max).refine((value) => !pattern.test(value), { message: 'v.noControlChars' })
+  if (options.letter) return bounded.refine((value) => value === '' || hasVisibleLetter(value), { message: 'v.needsLetter' })
+  if (options.min) return bounded.refine((value) => value === '' || hasVisibleText(value), { message: 'v.required' })
+  return bounded
+}
+
+/** A person's name: what the manifest, the board and the receipts show. */
+export function personName() {
+  return userText({ min: 1, max: 80, letter: true })
 }
 
 export const emailSchema = zod

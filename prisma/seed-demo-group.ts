@@ -3,6 +3,7 @@
 // seedDemoData's transaction: `await seedDemoGroup(tx, users)` (users: email → id), or afterwards
 // with the client alone (the accounts are then looked up by email). Idempotent: a second call
 // finds the group and changes nothing.
+import { dbDateFromIso, todayInKz } from '@/lib/dates/kz-date'
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client'
 
 type Db = Prisma.TransactionClient | PrismaClient
@@ -31,6 +32,11 @@ export async function seedDemoGroup(db: Db, ids?: ReadonlyMap<string, string>, n
   await db.groupInvite.create({
     data: { groupId: group.id, code: DEMO_INVITE_CODE, createdById: coordinatorId, expiresAt: new Date(now.getTime() + 30 * 86_400_000), maxUses: 20 },
   })
-  const runs = await db.trip.updateMany({ where: { driverId: { in: driverIds }, groupId: null, status: 'SCHEDULED', departureAt: { gt: now } }, data: { groupId: group.id } })
+  // Today's runs too, whatever stage they are in: the board shows the whole day.
+  const today = dbDateFromIso(todayInKz(now))
+  const runs = await db.trip.updateMany({
+    where: { driverId: { in: driverIds }, groupId: null, status: { not: 'CANCELLED' }, departureOn: { gte: today } },
+    data: { groupId: group.id },
+  })
   return { groupId: group.id, runs: runs.count }
 }

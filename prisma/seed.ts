@@ -1,5 +1,5 @@
 // Seeds reference data (always, idempotently) and demo data (only into an empty database):
-// the four demo accounts, a few more drivers and runs for the coming week counted from today.
+// the four demo accounts, a few more drivers and runs for today and the coming week.
 import { hashPassword } from '@/lib/auth/password'
 import { addDaysIso, dbDateFromIso, kzInstant, todayInKz } from '@/lib/dates/kz-date'
 import { checkTraveller, loadTravellersForCheck } from '@/lib/bookings/legal-check'
@@ -108,7 +108,10 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
       ]
       for (const run of runs) {
         const departureAt = kzInstant(on, run.time)
-        if (departureAt <= now) continue
+        const returnAt = run.returnTime ? kzInstant(on, run.returnTime) : null
+        // Today's runs exist whatever the hour the demo starts: one whose time has passed is on the
+        // day board in the stage the clock puts it in (the coordinator's "today" is never empty).
+        const status = demoRunStatus(departureAt, returnAt, now)
         const p = point(run.pickup)
         const created = await tx.trip.create({
           select: { id: true },
@@ -117,8 +120,9 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
             driverId: users.get(run.driver)!, carId: run.carId, originCityId: run.from, pickupPointId: p.id, pickupLabel: p.nameRu,
             pickupLat: p.lat, pickupLng: p.lng, checkpointId: run.checkpointId, destinationCityId: run.to,
             departureAt, departureOn: dbDateFromIso(on), roundTrip: run.returnTime !== null,
-            returnAt: run.returnTime ? kzInstant(on, run.returnTime) : null, returnOn: run.returnTime ? dbDateFromIso(on) : null,
+            returnAt, returnOn: run.returnTime ? dbDateFromIso(on) : null,
             seatsTotal: run.seats, ...run.pricing, ...run.approval, notes: run.notes,
+            status, completedAt: status === 'COMPLETED' ? now : null,
             seatPriceTenge: seatPriceOf({ minRiders: 1, driverShares: false, ...run.pricing }),
           },
         })
@@ -136,7 +140,20 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     // The demo coordinator's group: the three demo drivers and their runs (the day board).
     await seedDemoGroup(tx, users)
     return { trips }
-  })
+    // Dozens of inserts in one transaction: on a busy machine they outlast Prisma's 5 s default, and
+    // a first start must not fail for that (all or nothing still holds).
+  }, { timeout: 60_000, maxWait: 10_000 })
+}
+
+/** The stage a demo run is in at `now`: boarding in its first half hour, at the border from two
+ *  hours on until its return, completed after it (a one-way run four hours after departure). */
+export function demoRunStatus(departureAt: Date, returnAt: Date | null, now: Date): 'SCHEDULED' | 'BOARDING' | 'DEPARTED' | 'AT_BORDER' | 'COMPLETED' {
+  const minutes = (now.getTime() - departureAt.getTime()) / 60_000
+  if (minutes < 0) return 'SCHEDULED'
+  if (minutes < 30) return 'BOARDING'
+  const done = returnAt ? now >= returnAt : minutes >= 240
+  if (done) return 'COMPLETED'
+  return minutes < 120 ? 'DEPARTED' : 'AT_BORDER'
 }
 
 async function seedDemoBooking(tx: Prisma.TransactionClient, options: { tripId: string; riderId: string; travellerId: string; on: string }) {

@@ -2,7 +2,9 @@ import type { Metadata, Viewport } from 'next'
 import { notFound } from 'next/navigation'
 import { NextIntlClientProvider, hasLocale } from 'next-intl'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
+import { ServiceWorkerRegistration } from '@/components/service-worker'
 import { SiteHeader } from '@/components/site-header'
+import { formatDateTime } from '@/lib/format'
 import { routing, type Locale } from '@/lib/i18n/routing'
 import '../globals.css'
 
@@ -11,24 +13,39 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params
   const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : 'ru', namespace: 'meta' })
-  return { title: { default: t('title'), template: `%s · ${t('title')}` }, description: t('description') }
+  return {
+    title: { default: t('title'), template: `%s · ${t('title')}` },
+    description: t('description'),
+    appleWebApp: { capable: true, title: 'Попутка', statusBarStyle: 'default' },
+    icons: { apple: '/icons/apple-touch-icon.png' },
+  }
 }
 
 export default async function LocaleLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params
   if (!hasLocale(routing.locales, locale)) notFound()
   setRequestLocale(locale)
-  const t = await getTranslations('common')
+  const [t, to] = await Promise.all([getTranslations('common'), getTranslations('offline')])
   return (
     <html lang={locale}>
+      <head>
+        <meta name="poputka-offline-refused" content={to('refused')} />
+      </head>
       <body>
         <NextIntlClientProvider>
           <a href="#main" className="skip-link">{t('skipToContent')}</a>
           <SiteHeader locale={locale as Locale} />
-          <main id="main" className="container">{children}</main>
+          <main id="main" className="container">
+            {/* Hidden online; the service worker shows it on a copy it serves with no network. */}
+            <p className="notice warn offline-note" role="status" data-offline-note hidden>
+              {to('asOf', { time: formatDateTime(locale as Locale, new Date()) })}
+            </p>
+            {children}
+          </main>
           <footer className="site-footer">
-            <div className="container">© Poputka · Almaty · Shymkent</div>
+            <div className="container">{t('footer')}</div>
           </footer>
+          <ServiceWorkerRegistration />
         </NextIntlClientProvider>
       </body>
     </html>

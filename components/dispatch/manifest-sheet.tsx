@@ -1,16 +1,17 @@
 // A run's printable manifest: who travels, party size, pickup, phone, payment state, the legal
 // verdict and a box to tick at check-in (already ticked for travellers marked on the board).
 import { useTranslations } from 'next-intl'
-import { formatDateTime, formatTenge, formatTime } from '@/components/format'
+import { formatDateTime, formatTenge, formatTime } from '@/lib/format'
 import type { Locale } from '@/lib/i18n/routing'
 import type { Manifest } from '@/lib/trips/get-manifest'
 import { PaymentBadge, StatusBadge, VerdictBadge } from './badges'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 export function ManifestSheet({ manifest, locale }: { manifest: Manifest; locale: Locale }) {
   const t = useTranslations('manifestPage')
   const tc = useTranslations('manifestPage.columns')
   const { trip, confirmed, totals } = manifest
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const pickup = trip.pickupPoint ? name(trip.pickupPoint) : trip.pickupLabel
   // Rows numbered across parties: one per traveller.
   const rows = confirmed.flatMap((party) => party.travellers.map((traveller, i) => ({ party, traveller, first: i === 0 })))

@@ -3,9 +3,10 @@
 // unconfirmed ones stay in the list, disabled, with their sourced status note, so a driver sees
 // why. The server checks the run's own dates again (a later date may be refused).
 import { useLocale, useTranslations } from 'next-intl'
-import { formatDay } from '@/components/format'
+import { formatDay } from '@/lib/format'
 import { Field } from '@/components/ui/field'
 import type { CheckpointOption } from './route-options'
+import type { Locale } from '@/lib/i18n/routing'
 
 type Props = {
   id: string
@@ -17,7 +18,7 @@ type Props = {
 
 export function CheckpointField({ id, checkpoints, value, onChange, errors }: Props) {
   const t = useTranslations('publish')
-  const locale = useLocale() === 'en' ? 'en' : 'ru'
+  const locale = useLocale() as Locale
   const selected = checkpoints.find((c) => c.id === value)
   const unavailable = checkpoints.filter((c) => !c.open)
   const status = (c: CheckpointOption) =>

@@ -5,10 +5,11 @@
 // the same pure functions the server uses (lib/money).
 import { useLocale, useTranslations } from 'next-intl'
 import { useState } from 'react'
-import { formatTenge } from '@/components/format'
+import { formatTenge } from '@/lib/format'
 import { Field } from '@/components/ui/field'
 import { quoteBooking } from '@/lib/money/quote-booking'
 import { sharedCostCapPerSeat } from '@/lib/money/split-shared-cost'
+import type { Locale } from '@/lib/i18n/routing'
 
 export type PricingMode = 'PER_SEAT' | 'SHARED_COST'
 
@@ -51,7 +52,7 @@ export function sharedCostRange(total: number | null, minRiders: number | null, 
 
 export function PricingFields({ idPrefix, modeFixed, seatsTotal, initial, errors }: Props) {
   const t = useTranslations('publish')
-  const locale = useLocale() === 'en' ? 'en' : 'ru'
+  const locale = useLocale() as Locale
   const [v, setV] = useState(initial)
   const set = (patch: Partial<PricingValues>) => setV((old) => ({ ...old, ...patch }))
   const range = v.pricingMode === 'SHARED_COST' ? sharedCostRange(wholeNumber(v.totalCostTenge), wholeNumber(v.minRiders), v.driverShares, seatsTotal) : null

@@ -5,6 +5,7 @@
 import { statusOn } from '@/lib/trips/checkpoint-status'
 import type { ReferenceData } from '@/lib/trips/get-reference-data'
 import type { Locale } from '@/lib/i18n/routing'
+import { localText, placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 export type OriginOption = { id: string; name: string; lat: number; lng: number }
 export type PickupPointOption = { id: string; cityId: string; name: string; lat: number; lng: number }
@@ -35,7 +36,7 @@ export type RouteOptions = {
 }
 
 export function buildRouteOptions(ref: ReferenceData, locale: Locale): RouteOptions {
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   return {
     today: ref.on,
     origins: ref.cities.filter((c) => c.isOrigin).map((c) => ({ id: c.id, name: name(c), lat: c.lat, lng: c.lng })),
@@ -47,7 +48,7 @@ export function buildRouteOptions(ref: ReferenceData, locale: Locale): RouteOpti
       return {
         id: c.id,
         name: name(c),
-        otherSide: locale === 'ru' ? c.otherSideRu : c.otherSideEn,
+        otherSide: localText(locale, c.otherSideRu, c.otherSideEn),
         countryCode: c.countryCode,
         destinationCityId: c.destinationCityId,
         lat: c.lat,
@@ -55,7 +56,7 @@ export function buildRouteOptions(ref: ReferenceData, locale: Locale): RouteOpti
         open: a.open,
         reason: a.open ? null : a.reason,
         reopensOn: !a.open && a.reopensOn && a.reopensOn > ref.on ? a.reopensOn : null,
-        note: period ? (locale === 'ru' ? period.noteRu : period.noteEn) : '',
+        note: period ? localText(locale, period.noteRu, period.noteEn) : '',
       }
     }),
     destinations: ref.cities.filter((c) => !c.isOrigin).map((c) => ({ id: c.id, name: name(c), countryCode: c.countryCode })),

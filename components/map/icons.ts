@@ -85,10 +85,11 @@ export function customPinIcon(): L.DivIcon {
 }
 
 /** Text on the basemap: a country or city name (cities get a small dot). Never interactive. */
-export function labelIcon(kind: 'country' | 'neighbour' | 'city', text: string): L.DivIcon {
+export function labelIcon(kind: 'country' | 'neighbour' | 'city' | 'town', text: string): L.DivIcon {
+  const dotted = kind === 'city' || kind === 'town'
   return L.divIcon({
-    className: `pmap-label pmap-label-${kind}`,
-    html: kind === 'city' ? `<span class="pmap-city-dot"></span><span>${escapeText(text)}</span>` : `<span>${escapeText(text)}</span>`,
+    className: `pmap-label pmap-label-${kind}${dotted ? ' pmap-label-dotted' : ''}`,
+    html: dotted ? `<span class="pmap-city-dot"></span><span class="pmap-label-text">${escapeText(text)}</span>` : `<span class="pmap-label-text">${escapeText(text)}</span>`,
     // Zero size: the CSS centres country names on the point and puts city names beside their dot.
     iconSize: [0, 0],
     iconAnchor: [0, 0],

@@ -9,6 +9,7 @@ import { useEffect, useRef, type ReactNode } from 'react'
 import { MapContainer, Popup, TileLayer, ZoomControl, useMap } from 'react-leaflet'
 import { BASEMAP_BOUNDS, BasemapLayer } from './basemap-layer'
 import type { MapTileProps } from './types'
+import type { Locale } from '@/lib/i18n/routing'
 
 export interface MapFrameText {
   /** The map's accessible name (the container is a labelled region). */
@@ -42,7 +43,7 @@ export interface FitOptions {
 
 interface MapFrameProps extends MapTileProps {
   text: MapFrameText
-  locale: 'ru' | 'en'
+  locale: Locale
   /** Points the view must show ([lat, lng]); the map refits whenever they change. */
   fitPoints: [number, number][]
   fit?: FitOptions
@@ -53,6 +54,7 @@ interface MapFrameProps extends MapTileProps {
 
 /** Cities are unreadable below this zoom; at and above 15 there is nothing more the basemap can show. */
 const CITY_LABELS_FROM_ZOOM = 5
+const TOWN_LABELS_FROM_ZOOM = 7.5
 const OFFLINE_MAX_ZOOM = 15
 const TILES_MAX_ZOOM = 19
 /** With nothing to show: Shymkent, Tashkent, Bishkek and Almaty, the product's home ground. */
@@ -90,6 +92,50 @@ export function MapFrame({ text, locale, fitPoints, fit, dragging, tileUrl, tile
   )
 }
 
+type Box = { left: number; top: number; right: number; bottom: number }
+const overlaps = (a: Box, b: Box, gap = 2) => a.left < b.right + gap && b.left < a.right + gap && a.top < b.bottom + gap && b.top < a.bottom + gap
+
+/**
+ * Keeps the map readable at any size: a place name that would run past the right edge goes to the
+ * left of its dot; a name that still would not fit, or that would sit under a marker or an earlier
+ * (more important) name, is hidden; markers that land on each other are nudged apart.
+ */
+export function declutter(container: HTMLElement): void {
+  const frame = container.getBoundingClientRect()
+  const markers = [...container.querySelectorAll<HTMLElement>('.leaflet-marker-pane .pmap-icon')]
+  // Markers first: each one that overlaps an earlier one moves down-right until it is clear.
+  const placed: Box[] = []
+  for (const marker of markers) {
+    marker.style.translate = ''
+    let box: Box = marker.getBoundingClientRect()
+    let shift = 0
+    while (placed.some((p) => overlaps(box, p, 0)) && shift < 4) {
+      shift++
+      marker.style.translate = `${shift * 12}px ${shift * 12}px`
+      box = marker.getBoundingClientRect()
+    }
+    placed.push(box)
+  }
+  const taken: Box[] = [...placed]
+  for (const label of container.querySelectorAll<HTMLElement>('.pmap-label')) {
+    label.classList.remove('pmap-label-hidden', 'pmap-label-flip')
+    const text = label.querySelector<HTMLElement>('.pmap-label-text')
+    if (!text || text.offsetParent === null) continue
+    const outside = (b: Box) => b.left < frame.left + 2 || b.right > frame.right - 2 || b.top < frame.top || b.bottom > frame.bottom
+    const blocked = (b: Box) => outside(b) || taken.some((t) => overlaps(b, t))
+    let box: Box = text.getBoundingClientRect()
+    const inside = box.right > frame.left && box.left < frame.right && box.bottom > frame.top && box.top < frame.bottom
+    if (!inside) continue
+    // Right of the dot first; else left of it; else not at all (never clipped, never over a marker).
+    if (blocked(box) && label.classList.contains('pmap-label-dotted')) {
+      label.classList.add('pmap-label-flip')
+      box = text.getBoundingClientRect()
+    }
+    if (blocked(box)) label.classList.add('pmap-label-hidden')
+    else taken.push(box)
+  }
+}
+
 /** What react-leaflet has no props for: ARIA on the container, refitting, wheel zoom on focus. */
 function MapBehaviour({ text, fitPoints, fit }: { text: MapFrameText; fitPoints: [number, number][]; fit: L.FitBoundsOptions }) {
   const map = useMap()
@@ -110,11 +156,16 @@ function MapBehaviour({ text, fitPoints, fit }: { text: MapFrameText; fitPoints:
     // The wheel scrolls the page until the visitor clicks or tabs into the map.
     const enableWheel = () => map.scrollWheelZoom.enable()
     const disableWheel = () => map.scrollWheelZoom.disable()
-    const onZoom = () => map.getContainer().classList.toggle('pmap-z-low', map.getZoom() < CITY_LABELS_FROM_ZOOM)
+    const onZoom = () => {
+      map.getContainer().classList.toggle('pmap-z-low', map.getZoom() < CITY_LABELS_FROM_ZOOM)
+      map.getContainer().classList.toggle('pmap-z-mid', map.getZoom() < TOWN_LABELS_FROM_ZOOM)
+    }
+    const tidy = () => declutter(map.getContainer())
     onZoom()
-    map.on('popupopen', onPopupOpen).on('focus', enableWheel).on('blur', disableWheel).on('zoomend', onZoom)
+    tidy()
+    map.on('popupopen', onPopupOpen).on('focus', enableWheel).on('blur', disableWheel).on('zoomend', onZoom).on('moveend zoomend resize', tidy)
     return () => {
-      map.off('popupopen', onPopupOpen).off('focus', enableWheel).off('blur', disableWheel).off('zoomend', onZoom)
+      map.off('popupopen', onPopupOpen).off('focus', enableWheel).off('blur', disableWheel).off('zoomend', onZoom).off('moveend zoomend resize', tidy)
     }
   }, [map, text.closePopup])
 

@@ -6,6 +6,7 @@ import { Marker, useMap, useMapEvents } from 'react-leaflet'
 import { customPinIcon, onActivateKey, pointIcon } from './icons'
 import { MapFrame, type MapFrameText } from './map-frame'
 import type { LatLng, MapTileProps, PickupValue } from './types'
+import type { Locale } from '@/lib/i18n/routing'
 
 export interface PickupPoint extends LatLng {
   id: string
@@ -22,7 +23,7 @@ export interface PickupPickerViewProps extends MapTileProps {
   points: PickupPoint[]
   value: PickupValue | null
   onChange: (value: PickupValue) => void
-  locale: 'ru' | 'en'
+  locale: Locale
   text: PickupPickerViewText
 }
 

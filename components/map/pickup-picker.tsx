@@ -7,6 +7,7 @@ import { useLocale, useTranslations } from 'next-intl'
 import { MapLoading, MapShell } from './map-shell'
 import type { PickupPoint } from './pickup-picker-view'
 import type { LatLng, MapHeight, MapTileProps, PickupValue } from './types'
+import type { Locale } from '@/lib/i18n/routing'
 
 const PickupPickerView = dynamic(() => import('./pickup-picker-view'), { ssr: false, loading: () => <MapLoading /> })
 
@@ -25,7 +26,7 @@ export interface PickupPickerProps extends MapTileProps {
 
 export function PickupPicker({ cityCenter, points, value, onChange, tileUrl, tileAttribution, height = 300 }: PickupPickerProps) {
   const t = useTranslations('map')
-  const locale = useLocale() === 'en' ? 'en' : 'ru'
+  const locale = useLocale() as Locale
   const text = {
     region: t('pickerRegion'),
     zoomIn: t('zoomIn'),

@@ -3,8 +3,11 @@
 import { useMemo } from 'react'
 import { Circle, Marker, Polyline } from 'react-leaflet'
 import { checkpointIcon, destinationIcon, pickupIcon, togglePopupOnSpace } from './icons'
+import { ROAD_LINES } from './basemap-layer'
 import { MapFrame, MapPopup, type MapFrameText } from './map-frame'
+import { buildRoadGraph, routeAlongRoads, type RoadGraph } from './road-route'
 import { PRECISION_RADIUS_METRES, type CheckpointPrecision, type LabelledPoint, type MapTileProps } from './types'
+import type { Locale } from '@/lib/i18n/routing'
 
 export interface RouteMapViewText extends MapFrameText {
   pickup: string
@@ -18,11 +21,14 @@ export interface RouteMapViewProps extends MapTileProps {
   pickup: LabelledPoint
   checkpoint: LabelledPoint & { precision: CheckpointPrecision }
   destination: LabelledPoint
-  locale: 'ru' | 'en'
+  locale: Locale
   text: RouteMapViewText
 }
 
 const METRES_PER_DEGREE = 111_320
+
+let graph: RoadGraph | null = null
+const roadGraph = () => (graph ??= buildRoadGraph(ROAD_LINES))
 
 export default function RouteMapView({ pickup, checkpoint, destination, locale, text, tileUrl, tileAttribution }: RouteMapViewProps) {
   const radius = PRECISION_RADIUS_METRES[checkpoint.precision]
@@ -40,6 +46,8 @@ export default function RouteMapView({ pickup, checkpoint, destination, locale, 
     fitPoints.push([checkpoint.lat - dLat, checkpoint.lng - dLng], [checkpoint.lat + dLat, checkpoint.lng + dLng])
   }
 
+  const route = useMemo(() => routeAlongRoads(roadGraph(), fitPoints.slice(0, 3)), [pickup.lat, pickup.lng, checkpoint.lat, checkpoint.lng, destination.lat, destination.lng]) // eslint-disable-line react-hooks/exhaustive-deps
+
   const stops = [
     { key: 'pickup', point: pickup, icon: icons.pickup, role: text.pickup, note: undefined },
     { key: 'checkpoint', point: checkpoint, icon: icons.checkpoint, role: text.checkpoint, note: radius ? text.approximate : undefined },
@@ -56,10 +64,11 @@ export default function RouteMapView({ pickup, checkpoint, destination, locale, 
           pathOptions={{ color: '#b42318', weight: 1, opacity: 0.6, dashArray: '4 4', fillColor: '#b42318', fillOpacity: 0.1 }}
         />
       ) : null}
+      {/* Along the basemap's roads where it can; dashed where a leg has no road to follow. */}
       <Polyline
-        positions={fitPoints.slice(0, 3)}
+        positions={route.line}
         interactive={false}
-        pathOptions={{ color: '#0b5cad', weight: 3, opacity: 0.85, dashArray: '7 7', lineCap: 'round' }}
+        pathOptions={{ color: '#0b5cad', weight: 4, opacity: 0.85, dashArray: route.onRoad ? undefined : '7 7', lineCap: 'round', lineJoin: 'round' }}
       />
       {stops.map((stop) => (
         <Marker

@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from 'next-intl'
 import { CHECKPOINT_GLYPH, DESTINATION_GLYPH, PICKUP_GLYPH } from './glyphs'
 import { MapLoading, MapShell } from './map-shell'
 import { PRECISION_RADIUS_METRES, type CheckpointPrecision, type LabelledPoint, type MapHeight, type MapTileProps } from './types'
+import type { Locale } from '@/lib/i18n/routing'
 
 /** The marker pictures at legend size. */
 const small = (glyph: string) => glyph.replace(/width="\d+" height="\d+"/, 'width="18" height="18"')
@@ -22,7 +23,7 @@ export interface RouteMapProps extends MapTileProps {
 
 export function RouteMap({ pickup, checkpoint, destination, tileUrl, tileAttribution, height = 300 }: RouteMapProps) {
   const t = useTranslations('map')
-  const locale = useLocale() === 'en' ? 'en' : 'ru'
+  const locale = useLocale() as Locale
   const radius = PRECISION_RADIUS_METRES[checkpoint.precision]
   const approximate = radius ? t('approximate', { km: radius / 1000 }) : undefined
   const text = {

@@ -7,6 +7,7 @@ import { Marker, Polyline, useMap, useMapEvents } from 'react-leaflet'
 import { checkpointIcon, pickupIcon, togglePopupOnSpace } from './icons'
 import { MapFrame, MapPopup, type MapFrameText } from './map-frame'
 import type { LatLng, MapTileProps } from './types'
+import type { Locale } from '@/lib/i18n/routing'
 
 export interface TripsMapTrip {
   id: string
@@ -34,7 +35,7 @@ export interface TripsMapViewText extends MapFrameText {
 export interface TripsMapViewProps extends MapTileProps {
   trips: TripsMapTrip[]
   checkpoints?: TripsMapCheckpoint[]
-  locale: 'ru' | 'en'
+  locale: Locale
   text: TripsMapViewText
 }
 

@@ -7,6 +7,7 @@ import { useLocale, useTranslations } from 'next-intl'
 import { MapLoading, MapShell } from './map-shell'
 import type { TripsMapCheckpoint, TripsMapTrip } from './trips-map-view'
 import type { MapHeight, MapTileProps } from './types'
+import type { Locale } from '@/lib/i18n/routing'
 
 const TripsMapView = dynamic(() => import('./trips-map-view'), { ssr: false, loading: () => <MapLoading /> })
 
@@ -22,7 +23,7 @@ export interface TripsMapProps extends MapTileProps {
 
 export function TripsMap({ trips, checkpoints, tileUrl, tileAttribution, height = 320 }: TripsMapProps) {
   const t = useTranslations('map')
-  const locale = useLocale() === 'en' ? 'en' : 'ru'
+  const locale = useLocale() as Locale
   const text = {
     region: t('tripsRegion'),
     zoomIn: t('zoomIn'),

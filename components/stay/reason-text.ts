@@ -11,7 +11,7 @@
 // Use: server — reasonText(await getTranslations('stayReasons'), locale, reason)
 //      client — reasonText(useTranslations('stayReasons'), useLocale() as Locale, reason)
 //      outside React — reasonText(translatorFor(locale, 'stayReasons'), locale, reason)
-import { formatDay } from '@/components/format'
+import { formatDay } from '@/lib/format'
 import type { Locale } from '@/lib/i18n/routing'
 import { countryName } from '@/lib/travellers/countries'
 
@@ -41,24 +41,35 @@ export const STAY_REASON_CODES = [
   // assessStay
   'EXEMPT',
   'REGIME_EAEU',
-  'REGIME_VISA_FREE_30',
+  'REGIME_VISA_FREE',
+  'VISA_REQUIRED',
   'UNKNOWN_NATIONALITY',
+  'REGIME_UNVERIFIED',
   'RULE',
   'TRANSITION_CUTOFF',
   'DAYS_USED',
   'OVERSTAY',
   'OVERSTAY_PER_ENTRY',
+  'OVERSTAY_NO_VISA',
   'LIMIT_HORIZON',
   'LIMIT_WINDOW',
   'LIMIT_PER_ENTRY',
+  'LIMIT_VISA',
   'EXEMPTION_ENDS',
   'EARLIEST_ENTRY',
-  // checkRun (also EXEMPT and UNKNOWN_NATIONALITY)
+  // checkRun (also EXEMPT, UNKNOWN_NATIONALITY and REGIME_UNVERIFIED)
+  'CURRENT_STAY_REQUIRED',
   'OVERSTAY_ON_EXIT',
+  'OVERSTAY_LEAVE_NOW',
+  'PLANNED_TRIP_OVERLAP',
+  'PLANNED_TRIPS_COUNTED',
   'DAYS_USED_ON_EXIT',
   'RETURN_REFUSED',
   'RETURN_OK',
   'RETURN_SHORT_STAY',
+  'RETURN_OVER_LIMIT',
+  'RETURN_NEEDS_VISA',
+  'RETURN_ON_VISA',
   'NO_RESET',
   'PER_ENTRY_RESTART',
 ] as const
@@ -71,6 +82,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 const OPTIONAL_PARAMS: Readonly<Record<string, string | number>> = {
   validFrom: 'none',
   validTo: 'none',
+  documentKind: 'none',
+  plannedReturnOn: 'none',
   latestLegalExit: 'none',
   earliestEntryOn: 'none',
   countsFrom: 'none',
@@ -94,7 +107,10 @@ export function reasonValues(translator: ReasonTranslator, locale: Locale, param
   for (const [key, value] of Object.entries(params)) {
     if (typeof value === 'number') values[key] = value
     else if (key === 'citizenship') values[key] = countryName(value, locale)
-    else if (key === 'document') values[key] = t.has(`documents.${value}`) ? t(`documents.${value}`) : value
+    else if (key === 'document') {
+      values[key] = t.has(`documents.${value}`) ? t(`documents.${value}`) : value
+      values.documentKind = value
+    }
     else if (ISO_DATE.test(value)) values[key] = formatDay(locale, value, false)
     else values[key] = value
   }

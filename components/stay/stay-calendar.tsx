@@ -2,7 +2,7 @@
 // month, columns by day of month (so rows line up). The squares are a picture (role="img") whose
 // label, and the visible summary beside it, say in words what it shows.
 import { useTranslations } from 'next-intl'
-import { formatDay } from '@/components/format'
+import { formatDay, formatMonth } from '@/lib/format'
 import type { Locale } from '@/lib/i18n/routing'
 import type { CalendarDay, StayCalendar as StayCalendarModel } from '@/lib/travellers/stay-calendar'
 import './stay.css'
@@ -18,8 +18,7 @@ function dayClass(day: CalendarDay, today: string): string {
 }
 
 function monthLabel(locale: Locale, month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, 15)))
+  return formatMonth(locale, month)
 }
 
 export function StayCalendar({ calendar, today, daysUsed, windowStart, latestLegalExit, locale }: {

@@ -1,5 +1,5 @@
 // Words for a booking's state, shared by the run page and "My bookings".
-import { formatDateTime } from '@/components/format'
+import { formatDateTime } from '@/lib/format'
 import type { Locale } from '@/lib/i18n/routing'
 
 type T = (key: string, values?: Record<string, string | number>) => string

@@ -16,7 +16,8 @@ export function TravellerVerdicts({ travellers, only }: { travellers: TravellerV
   return (
     <ul className="traveller-verdicts" data-testid="traveller-verdicts">
       {travellers.map((traveller, index) => {
-        const reasons = only === 'problems' && traveller.verdict !== 'OK' ? traveller.reasons.filter((r) => r.severity !== 'info') : traveller.reasons
+        // An unverified regime is said next to the verdict, even among "problems only".
+        const reasons = only === 'problems' && traveller.verdict !== 'OK' ? traveller.reasons.filter((r) => r.severity !== 'info' || r.code === 'REGIME_UNVERIFIED') : traveller.reasons
         return (
           <li key={`${traveller.name}-${index}`} data-verdict={traveller.verdict}>
             <span className="traveller-name">{traveller.name}</span>{' '}

@@ -2,19 +2,20 @@
 // left, the price (for shared cost the share now and the cap), how bookings are approved, and who
 // drives what.
 import { useLocale, useTranslations } from 'next-intl'
-import { formatDateTime } from '@/components/format'
+import { formatDateTime } from '@/lib/format'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import type { TripListItem as Trip } from '@/lib/trips/search-trips'
 import { TripPrice } from './trip-price'
 import './trips.css'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 export function TripListItem({ trip }: { trip: Trip }) {
   const t = useTranslations('search')
   const tt = useTranslations('trip')
   const tb = useTranslations('booking')
   const locale = useLocale() as Locale
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const pickup = trip.pickup.nameRu && trip.pickup.nameEn ? name({ nameRu: trip.pickup.nameRu, nameEn: trip.pickup.nameEn }) : trip.pickup.label
   const route = `${name(trip.origin)} → ${name(trip.destination)}`
   return (

@@ -2,7 +2,7 @@
 // ("не больше X ₸"), for the number of seats asked about. No hooks beyond next-intl's, so server and
 // client components both use it.
 import { useLocale, useTranslations } from 'next-intl'
-import { formatTenge } from '@/components/format'
+import { formatTenge } from '@/lib/format'
 import type { Locale } from '@/lib/i18n/routing'
 import './trips.css'
 

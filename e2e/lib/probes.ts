@@ -37,6 +37,9 @@ function publishBody(carId: string) {
   }
 }
 
+const OPEN_RUN_SLOTS = ['00:30', '09:00', '17:30'] as const
+let openRunCalls = 0
+
 /** The rider marks PAID; anyone else asks for what a manager would (CONFIRMED). */
 const paymentState = (a: Audience) => (a === 'bookingOwner' ? 'PAID' : 'CONFIRMED')
 
@@ -107,8 +110,11 @@ export const probes: Record<string, Build> = {
   'GET /api/dispatch/[groupId]/audit': ({ world }) => get(`/api/dispatch/${world.groupId}/audit`),
   'POST /api/dispatch/[groupId]/[date]/moves': ({ world }) => send('POST', `/api/dispatch/${world.groupId}/${world.date}/moves`, { bookingId: world.bookingId, targetTripId: world.targetTripId }),
   'POST /api/dispatch/[groupId]/[date]/runs': ({ world, cast }) => {
-    const { departureOn: _on, ...body } = publishBody(cast.users.tripDriver.carId!)
-    return send('POST', `/api/dispatch/${world.groupId}/${world.date}/runs`, { ...body, departureTime: '18:00', driverId: cast.users.tripDriver.id })
+    // The driver's spare car, in the next free slot: one car is on one run at a time (a one-way
+    // run holds it eight hours), and each allowed caller opens a run.
+    const departureTime = OPEN_RUN_SLOTS[openRunCalls++ % OPEN_RUN_SLOTS.length]!
+    const { departureOn: _on, ...body } = publishBody(cast.users.tripDriver.spareCarId!)
+    return send('POST', `/api/dispatch/${world.groupId}/${world.date}/runs`, { ...body, departureTime, driverId: cast.users.tripDriver.id })
   },
   'POST /api/dispatch/bookings/[bookingId]/promote': ({ world }) => send('POST', `/api/dispatch/bookings/${world.waitlistedBookingId}/promote`),
   'POST /api/dispatch/runs/[tripId]/cancel-and-move': ({ world }) =>
@@ -121,6 +127,8 @@ export const probes: Record<string, Build> = {
     act({ tripId: ctx.world.tripId, 'travellerIds[]': [own(ctx).travellerId], acknowledgeWarning: 'true', idempotencyKey: randomUUID() }, { tripId: ctx.world.tripId }),
   'action app/[locale]/(app)/account/actions.ts#addCarAction': () => act({ make: 'Lada', model: 'Largus', colour: 'серый', plate: `${Math.floor(100 + Math.random() * 899)}ABC02`, seats: '5' }),
   'action app/[locale]/(app)/account/actions.ts#deleteAccountAction': () => act({ password: WRONG_PASSWORD, confirm: 'on' }),
+  // Without the confirmation: walked as everyone, it must not end the cast's own sessions.
+  'action app/[locale]/(app)/account/session-actions.ts#signOutEverywhereAction': () => act({}),
   'action app/[locale]/(app)/admin/users/actions.ts#setUserRoleAction': ({ world }) => act({ userId: world.targetUserId, role: 'COORDINATOR', granted: 'true' }),
   'action app/[locale]/(app)/bookings/actions.ts#cancelMyBookingAction': ({ world }) => act({ bookingId: world.bookingId }),
   'action app/[locale]/(app)/bookings/actions.ts#markPaymentAction': ({ world, audience }) => act({ bookingId: world.bookingId, state: paymentState(audience) }),
@@ -159,6 +167,7 @@ export const probes: Record<string, Build> = {
   'page /': () => page('/'),
   'page /sign-in': () => page('/sign-in'),
   'page /register': () => page('/register'),
+  'page /offline': () => page('/offline'),
   'page /trips': ({ world }) => page(`/trips?date=${world.date}&from=almaty`),
   'page /trips/[tripId]': ({ world }) => page(`/trips/${world.tripId}`),
   'page /account': () => page('/account'),

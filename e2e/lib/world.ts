@@ -69,7 +69,7 @@ export function findPrivateMarkers(body: string, hides: readonly PrivateMarker[]
   return found
 }
 
-export type Member = TestUser & { roles: Role[]; travellerId: string; carId?: string; context: BrowserContext }
+export type Member = TestUser & { roles: Role[]; travellerId: string; carId?: string; spareCarId?: string; context: BrowserContext }
 
 export type Cast = {
   users: Record<Exclude<Audience, 'anonymous'>, Member>
@@ -158,10 +158,14 @@ export async function createCast(browser: Browser, baseURL: string): Promise<Cas
     (Object.keys(ROLES) as (keyof typeof ROLES)[]).map(async (audience) => {
       const user = await createUser({ roles: ROLES[audience], name: `${audience} ${randomUUID().slice(0, 4)}` })
       const travellerId = await addTraveller(user.id, user.name, true)
+      // In Kazakhstan (an empty log is not zero days: a booking would ask for the entry date).
+      await e2eDb().query(`INSERT INTO stays (traveller_id, entry_on, exit_on, updated_at) VALUES ($1, $2::date, NULL, now())`, [travellerId, kzDate(-5)])
       const carId = ROLES[audience].includes('DRIVER') ? await addCar(user.id) : undefined
+      // A second car with no runs, for runs opened for the driver (one car is on one run at a time).
+      const spareCarId = ROLES[audience].includes('DRIVER') ? await addCar(user.id) : undefined
       const context = await browser.newContext()
       await signInContext(context, user)
-      return [audience, { ...user, roles: ROLES[audience], travellerId, carId, context }] as const
+      return [audience, { ...user, roles: ROLES[audience], travellerId, carId, spareCarId, context }] as const
     }),
   )
   const users = Object.fromEntries(entries) as Cast['users']
@@ -231,6 +235,11 @@ export async function createWorld(cast: Cast): Promise<World> {
   const pendingTraveller = await addTraveller(rider.id, `Попутчик ${tag}`, false)
   const waitlistTraveller = await addTraveller(rider.id, `Ожидающий ${tag}`, false)
   const freeTravellerId = await addTraveller(rider.id, `Свободный ${tag}`, false)
+  // The other travellers are in Kazakhstan (an empty log is not zero days: moves and promotions
+  // check them again).
+  for (const id of [pendingTraveller, waitlistTraveller, freeTravellerId]) {
+    await e2eDb().query(`INSERT INTO stays (traveller_id, entry_on, exit_on, updated_at) VALUES ($1, $2::date, NULL, now())`, [id, kzDate(-5)])
+  }
   const stayId = (
     await one<{ id: string }>(`INSERT INTO stays (traveller_id, entry_on, exit_on, updated_at) VALUES ($1, $2::date, $3::date, now()) RETURNING id`, [travellerId, PRIVATE_DATES.stayEntryOn, PRIVATE_DATES.stayExitOn])
   ).id

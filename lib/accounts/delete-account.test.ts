@@ -12,13 +12,15 @@ const today = () => todayInKz()
 
 describe('deleteAccount and exportAccountData', () => {
   test('export holds the rider’s own travellers, stays and bookings', async () => {
-    const { rider, travellerId } = await createRider({ stays: [{ entryOn: addDaysIso(today(), -60), exitOn: addDaysIso(today(), -41) }] })
+    const { rider, travellerId } = await createRider({
+      stays: [{ entryOn: addDaysIso(today(), -60), exitOn: addDaysIso(today(), -41) }, { entryOn: addDaysIso(today(), -10), exitOn: null }],
+    })
     const trip = await createTrip()
     await bookSeats(rider, { tripId: trip.id, travellerIds: [travellerId], acknowledgeWarning: true, joinWaitlist: false })
     const data = await exportAccountData(rider)
     expect(data.user.email).toBe(rider.email)
     expect(data.user).not.toHaveProperty('passwordHash')
-    expect(data.travellers[0]!.stays).toHaveLength(1)
+    expect(data.travellers[0]!.stays).toHaveLength(2)
     expect(data.bookings).toHaveLength(1)
   })
 

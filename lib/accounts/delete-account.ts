@@ -38,7 +38,7 @@ export async function deleteAccount(actor: Actor, input: z.infer<typeof deleteAc
     // Past bookings stay, anonymised: no name, no legal-check inputs or reasons.
     await tx.$executeRaw`UPDATE booking_travellers bt SET name = '—', reasons = '[]'::jsonb, check_inputs = '{}'::jsonb
       FROM bookings b WHERE b.id = bt.booking_id AND b.rider_id = ${actor.id}::uuid`
-    await tx.booking.updateMany({ where: { riderId: actor.id }, data: { riderId: null, idempotencyKey: null } })
+    await tx.booking.updateMany({ where: { riderId: actor.id }, data: { riderId: null, idempotencyKey: null, idempotencyFingerprint: null } })
     await tx.traveller.deleteMany({ where: { accountId: actor.id } })
     await tx.notification.deleteMany({ where: { userId: actor.id } })
     await tx.groupMember.deleteMany({ where: { userId: actor.id } })
@@ -53,6 +53,8 @@ export async function deleteAccount(actor: Actor, input: z.infer<typeof deleteAc
         passwordHash: `deleted:${randomUUID()}`,
         roles: [],
         deletedAt: now,
+        // Every session ends with the account (a deleted account is refused anyway; this says so).
+        sessionVersion: { increment: 1 },
       },
     })
   })

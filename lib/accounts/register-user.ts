@@ -4,14 +4,15 @@ import { AppError } from '@/lib/errors'
 import { hashPassword } from '@/lib/auth/password'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { hitRateLimit, rateLimits } from '@/lib/rate-limit'
-import { emailSchema, optionalField, phoneSchema, userText } from '@/lib/validation'
+import { emailSchema, optionalField, personName, phoneSchema } from '@/lib/validation'
+import { locales } from '@/lib/i18n/routing'
 
 export const registerUserSchema = z.strictObject({
-  name: userText({ min: 1, max: 80 }),
+  name: personName(),
   email: emailSchema,
   password: z.string().min(10, { message: 'v.passwordTooShort' }).max(200),
   phone: optionalField(phoneSchema),
-  locale: z.enum(['ru', 'en']).default('ru'),
+  locale: z.enum(locales).default('ru'),
 })
 
 export type RegisterUserInput = z.infer<typeof registerUserSchema>

@@ -19,13 +19,20 @@ export async function setUserRole(actor: Actor, input: SetUserRoleInput) {
   if (input.userId === actor.id && input.role === 'ADMIN' && !input.granted) {
     throw new AppError('CONFLICT', { fields: { role: [{ key: 'admin.cannotRevokeSelf' }] } })
   }
+  // A change of roles ends the user's sessions (they sign in again and see what they may do now);
+  // granting a role they hold, or revoking one they lack, changes nothing and ends nothing.
   const rows = input.granted
     ? await db.$queryRaw<{ id: string; name: string }[]>`
-        UPDATE users SET roles = CASE WHEN ${input.role}::"Role" = ANY(roles) THEN roles ELSE array_append(roles, ${input.role}::"Role") END,
+        UPDATE users SET
+          session_version = session_version + CASE WHEN ${input.role}::"Role" = ANY(roles) THEN 0 ELSE 1 END,
+          roles = CASE WHEN ${input.role}::"Role" = ANY(roles) THEN roles ELSE array_append(roles, ${input.role}::"Role") END,
           updated_at = now()
         WHERE id = ${input.userId}::uuid RETURNING id, name`
     : await db.$queryRaw<{ id: string; name: string }[]>`
-        UPDATE users SET roles = array_remove(roles, ${input.role}::"Role"), updated_at = now()
+        UPDATE users SET
+          session_version = session_version + CASE WHEN ${input.role}::"Role" = ANY(roles) THEN 1 ELSE 0 END,
+          roles = array_remove(roles, ${input.role}::"Role"),
+          updated_at = now()
         WHERE id = ${input.userId}::uuid RETURNING id, name`
   const user = rows[0]
   if (!user) throw new AppError('NOT_FOUND')

@@ -40,7 +40,7 @@ registerOperations([
   {
     method: 'post', path: '/api/trips/{tripId}/bookings', summary: 'Book seats for a party (legal check per traveller)', auth: 'user',
     body: bookSeatsSchema.omit({ tripId: true, idempotencyKey: true }),
-    headers: [{ name: 'Idempotency-Key', description: 'A retried request with the same key returns the first result' }],
+    headers: [{ name: 'Idempotency-Key', description: 'A retried request with the same key returns the first result; the same key with another request (run, travellers, answers) is 422 IDEMPOTENCY_KEY_REUSED' }],
   },
   { method: 'get', path: '/api/bookings', summary: "The rider's bookings", auth: 'user' },
   { method: 'delete', path: '/api/bookings/{bookingId}', summary: 'Cancel a booking or leave the waitlist', auth: 'user' },

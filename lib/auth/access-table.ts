@@ -193,6 +193,10 @@ export const accessTable: readonly AccessEntry[] = [
   }),
   action('(app)/account/actions.ts', 'addCarAction', { allow: SIGNED_IN }),
   action('(app)/account/actions.ts', 'deleteAccountAction', { allow: SIGNED_IN, ok: 'VALIDATION', note: 'walked with a wrong password' }),
+  action('(app)/account/session-actions.ts', 'signOutEverywhereAction', {
+    allow: SIGNED_IN, ok: 'VALIDATION',
+    note: "walked without the form's confirmation: the check is reached, nobody's sessions end (e2e/sessions.spec.ts ends them for real)",
+  }),
   action('(app)/admin/users/actions.ts', 'setUserRoleAction', { allow: ['admin'], others: 'FORBIDDEN' }),
   action('(app)/bookings/actions.ts', 'cancelMyBookingAction', { allow: ['bookingOwner'] }),
   action('(app)/bookings/actions.ts', 'markPaymentAction', { allow: ['bookingOwner', ...MANAGERS] }),
@@ -232,6 +236,7 @@ export const accessTable: readonly AccessEntry[] = [
   page('/', { allow: EVERYONE }),
   page('/sign-in', { allow: EVERYONE }),
   page('/register', { allow: EVERYONE }),
+  page('/offline', { allow: EVERYONE, note: 'what the service worker shows offline for a page it has no copy of' }),
   page('/trips', { allow: EVERYONE, hides: RIDER_DATA_ON_PAGES }),
   page('/trips/[tripId]', { allow: EVERYONE, hides: RIDER_DATA_ON_PAGES }),
   page('/account', { allow: SIGNED_IN }),

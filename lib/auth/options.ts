@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto'
 import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
+import { endSession, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/end-session'
 import { signInWithPassword } from '@/lib/auth/sign-in'
 import { clientIpFrom } from '@/lib/client-ip'
 import { env } from '@/lib/env'
+import { sameOriginTarget } from '@/lib/safe-redirect'
 
 /** Built on first use: the secret is read from the validated environment at run time. */
 let cached: NextAuthOptions | undefined
@@ -10,7 +13,7 @@ let cached: NextAuthOptions | undefined
 export function getAuthOptions(): NextAuthOptions {
   cached ??= {
     secret: env.NEXTAUTH_SECRET,
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/sign-in', error: '/sign-in' },
     providers: [
       CredentialsProvider({
@@ -27,23 +30,32 @@ export function getAuthOptions(): NextAuthOptions {
     ],
     callbacks: {
       // next-auth's default does `new URL(url)` on the caller's callbackUrl and throws (a 500) when it
-      // is not a URL; ours sends anything that is not one of our own addresses home instead.
+      // is not a URL; ours sends anything that is not one of our own addresses home instead, decided
+      // by the URL parser as the browser will read it (lib/safe-redirect.ts).
       redirect({ url, baseUrl }) {
-        if (url.startsWith('/')) return `${baseUrl}${url}`
-        try {
-          if (new URL(url).origin === baseUrl) return url
-        } catch {
-          // not a URL at all
-        }
-        return baseUrl
+        return sameOriginTarget(url, baseUrl) ?? baseUrl
       },
+      // At sign-in the token gets the user's session version and an id of its own; every request
+      // checks both (lib/auth/session-user.ts), so a session can be ended before it expires.
       jwt({ token, user }) {
-        if (user) token.uid = user.id
+        if (user) {
+          token.uid = user.id
+          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0
+          token.sid = randomUUID()
+        }
         return token
       },
       session({ session, token }) {
         if (token.uid) session.user = { ...session.user, id: token.uid }
+        if (token.sv !== undefined) session.sv = token.sv
+        if (token.sid !== undefined) session.sid = token.sid
         return session
+      },
+    },
+    events: {
+      // next-auth's sign-out only clears the cookie; the token must also stop working.
+      async signOut({ token }) {
+        await endSession(token)
       },
     },
   }

@@ -5,27 +5,22 @@ import { forbidden } from 'next/navigation'
 import { cache } from 'react'
 import { getAuthOptions } from '@/lib/auth/options'
 import { hasRole, type Actor } from '@/lib/auth/permissions'
-import { db } from '@/lib/db'
+import { findSessionUser } from '@/lib/auth/session-user'
 import { AppError } from '@/lib/errors'
 import type { Role } from '@/lib/generated/prisma/enums'
 import { redirect } from '@/lib/i18n/navigation'
-import { isLocale, type Locale } from '@/lib/i18n/routing'
+import type { Locale } from '@/lib/i18n/routing'
 
 export type { Actor }
 
 
 /** The signed-in user, re-read from the database on each request (roles can change, accounts can
- * be deleted; the JWT only carries the id). */
+ * be deleted, sessions can be ended: lib/auth/session-user.ts; the JWT carries only ids). */
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(getAuthOptions())
   const id = session?.user?.id
   if (!id) return null
-  const user = await db.user.findUnique({
-    where: { id, deletedAt: null },
-    select: { id: true, name: true, email: true, roles: true, locale: true },
-  })
-  if (!user) return null
-  return { ...user, locale: isLocale(user.locale) ? user.locale : 'ru' }
+  return findSessionUser({ uid: id, sv: session.sv, sid: session.sid })
 })
 
 export async function requireUser(): Promise<Actor> {

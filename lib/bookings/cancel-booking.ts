@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
 import { promoteWaitlist, releaseSeats } from '@/lib/bookings/promote-waitlist'
+import { recheckAfterChange } from '@/lib/bookings/recheck-bookings'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { notify } from '@/lib/notifications/notify'
@@ -9,6 +10,14 @@ export const cancelBookingSchema = z.strictObject({ bookingId: z.uuid() })
 
 /** The rider cancels their booking (or leaves the waitlist); its seats go to the waitlist. */
 export async function cancelBooking(actor: Actor, input: z.infer<typeof cancelBookingSchema>, now: Date = new Date()) {
+  const result = await cancelInTx(actor, input, now)
+  // The cancelled trip no longer counts for the travellers' other bookings: check them again.
+  const travellers = await db.bookingTraveller.findMany({ where: { bookingId: input.bookingId, travellerId: { not: null } }, select: { travellerId: true } })
+  await recheckAfterChange({ travellerIds: travellers.map((t) => t.travellerId!) }, now)
+  return result
+}
+
+function cancelInTx(actor: Actor, input: z.infer<typeof cancelBookingSchema>, now: Date) {
   return db.$transaction(async (tx) => {
     // Lock the booking and learn its state before the change in one statement.
     const [row] = await tx.$queryRaw<{ status: string; seats: number; trip_id: string; rider_id: string | null }[]>`

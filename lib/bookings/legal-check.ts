@@ -4,7 +4,7 @@
 import { isoFromDbDate } from '@/lib/dates/kz-date'
 import { AppError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { checkRun, isStayInputError, RULE_VERSION, type ResidenceDocument, type RunReason, type StayRecord } from '@/lib/stay-rules'
+import { checkRun, isStayInputError, RULE_VERSION, type PlannedTrip, type ResidenceDocument, type RunReason, type StayRecord } from '@/lib/stay-rules'
 
 type Tx = Prisma.TransactionClient
 
@@ -14,7 +14,16 @@ export type TravellerForCheck = {
   citizenship: string
   stays: StayRecord[]
   documents: ResidenceDocument[]
+  /** The traveller's other live bookings, as trips out (checkRun counts days as they will make them). */
+  plannedTrips: PlannedTrip[]
 }
+
+/** Bookings that still hold (or wait for) a seat: they are trips the traveller means to make. */
+export const LIVE_BOOKING_STATUSES = ['PENDING', 'CONFIRMED', 'WAITLISTED'] as const
+
+/** Which other booking of the traveller is not a "planned trip" of this check: the run being
+ * booked (or the booking being re-checked, moved or promoted) itself. */
+export type PlannedTripsExclusion = { tripId?: string; bookingId?: string }
 
 export type TravellerCheck = {
   travellerId: string
@@ -22,7 +31,15 @@ export type TravellerCheck = {
   verdict: 'OK' | 'WARN' | 'BLOCKED'
   reasons: RunReason[]
   /** Exactly what the engine was given: kept with the booking (private to the rider). */
-  inputs: { citizenship: string; stays: StayRecord[]; documents: ResidenceDocument[]; exitOn: string; returnOn: string | null; ruleVersion: string }
+  inputs: {
+    citizenship: string
+    stays: StayRecord[]
+    documents: ResidenceDocument[]
+    plannedTrips: PlannedTrip[]
+    exitOn: string
+    returnOn: string | null
+    ruleVersion: string
+  }
 }
 
 const documentKind = {
@@ -32,9 +49,12 @@ const documentKind = {
   CITIZENSHIP: 'citizenship',
 } as const
 
-/** The travellers of one account, in the order asked for; a traveller of someone else is refused
- * exactly like one that does not exist (no hint that the id is real). */
-export async function loadTravellersForCheck(tx: Tx, accountId: string, travellerIds: string[]): Promise<TravellerForCheck[]> {
+/**
+ * The travellers of one account, in the order asked for, with their stays, documents and other
+ * live bookings — one query (issue-15 will tune it; keep it one). A traveller of someone else is
+ * refused exactly like one that does not exist (no hint that the id is real).
+ */
+export async function loadTravellersForCheck(tx: Tx, accountId: string, travellerIds: string[], exclude: PlannedTripsExclusion = {}): Promise<TravellerForCheck[]> {
   const rows = await tx.traveller.findMany({
     where: { id: { in: travellerIds }, accountId },
     select: {
@@ -43,6 +63,17 @@ export async function loadTravellersForCheck(tx: Tx, accountId: string, travelle
       citizenship: true,
       stays: { select: { entryOn: true, exitOn: true } },
       documents: { select: { kind: true, validFrom: true, validTo: true } },
+      bookings: {
+        where: {
+          booking: {
+            status: { in: [...LIVE_BOOKING_STATUSES] },
+            trip: { status: { notIn: ['CANCELLED', 'COMPLETED'] } },
+            ...(exclude.bookingId ? { id: { not: exclude.bookingId } } : {}),
+            ...(exclude.tripId ? { tripId: { not: exclude.tripId } } : {}),
+          },
+        },
+        select: { booking: { select: { trip: { select: { departureOn: true, returnOn: true, roundTrip: true } } } } },
+      },
     },
   })
   const byId = new Map(rows.map((r) => [r.id, r]))
@@ -58,14 +89,32 @@ export async function loadTravellersForCheck(tx: Tx, accountId: string, travelle
         .map((s) => ({ entryOn: isoFromDbDate(s.entryOn), exitOn: s.exitOn ? isoFromDbDate(s.exitOn) : null }))
         .sort((a, b) => a.entryOn.localeCompare(b.entryOn)),
       documents: r.documents.map((d) => ({ kind: documentKind[d.kind], validFrom: isoFromDbDate(d.validFrom), validTo: d.validTo ? isoFromDbDate(d.validTo) : null })),
+      plannedTrips: r.bookings
+        .map(({ booking: { trip } }) => ({
+          exitOn: isoFromDbDate(trip.departureOn),
+          returnOn: trip.roundTrip && trip.returnOn ? isoFromDbDate(trip.returnOn) : null,
+        }))
+        .sort((a, b) => a.exitOn.localeCompare(b.exitOn)),
     }
   })
 }
 
+/** One traveller's live bookings as planned trips (the what-if planner counts them like a booking does). */
+export async function loadPlannedTrips(tx: Tx, travellerId: string): Promise<PlannedTrip[]> {
+  const rows = await tx.bookingTraveller.findMany({
+    where: { travellerId, booking: { status: { in: [...LIVE_BOOKING_STATUSES] }, trip: { status: { notIn: ['CANCELLED', 'COMPLETED'] } } } },
+    select: { booking: { select: { trip: { select: { departureOn: true, returnOn: true, roundTrip: true } } } } },
+  })
+  return rows
+    .map(({ booking: { trip } }) => ({ exitOn: isoFromDbDate(trip.departureOn), returnOn: trip.roundTrip && trip.returnOn ? isoFromDbDate(trip.returnOn) : null }))
+    .sort((a, b) => a.exitOn.localeCompare(b.exitOn))
+}
+
 export function checkTraveller(traveller: TravellerForCheck, exitOn: string, returnOn: string | null): TravellerCheck {
-  const inputs = { citizenship: traveller.citizenship, stays: traveller.stays, documents: traveller.documents, exitOn, returnOn, ruleVersion: RULE_VERSION }
+  const { citizenship, stays, documents, plannedTrips } = traveller
+  const inputs = { citizenship, stays, documents, plannedTrips, exitOn, returnOn, ruleVersion: RULE_VERSION }
   try {
-    const result = checkRun({ citizenship: traveller.citizenship, stays: traveller.stays, documents: traveller.documents, exitOn, returnOn })
+    const result = checkRun({ citizenship, stays, documents, plannedTrips, exitOn, returnOn })
     const verdict = result.verdict === 'blocked' ? 'BLOCKED' : result.verdict === 'warn' ? 'WARN' : 'OK'
     return { travellerId: traveller.id, name: traveller.name, verdict, reasons: result.reasons, inputs }
   } catch (error) {
@@ -75,6 +124,18 @@ export function checkTraveller(traveller: TravellerForCheck, exitOn: string, ret
     }
     throw error
   }
+}
+
+/** The travellers whose log has no stay covering the run's exit day (CURRENT_STAY_REQUIRED). */
+export function travellersNeedingCurrentStay(checks: TravellerCheck[]): { travellerId: string; name: string }[] {
+  return checks.filter((c) => c.reasons.some((r) => r.code === 'CURRENT_STAY_REQUIRED')).map((c) => ({ travellerId: c.travellerId, name: c.name }))
+}
+
+const VERDICT_RANK = { OK: 0, WARN: 1, BLOCKED: 2 } as const
+
+/** True when `next` is a worse verdict than `previous`. */
+export function isWorse(previous: 'OK' | 'WARN' | 'BLOCKED', next: 'OK' | 'WARN' | 'BLOCKED'): boolean {
+  return VERDICT_RANK[next] > VERDICT_RANK[previous]
 }
 
 export function worstVerdict(checks: Pick<TravellerCheck, 'verdict'>[]): 'OK' | 'WARN' | 'BLOCKED' {

@@ -10,8 +10,9 @@ export async function listMyBookings(actor: Actor) {
     take: 100,
     select: {
       id: true, status: true, seats: true, quotedTenge: true, capTenge: true, paymentState: true, verdict: true, createdAt: true,
-      expiresAt: true, changedByDriverAt: true, cancelReason: true,
-      travellers: { select: { name: true, boarding: true }, orderBy: { position: 'asc' } },
+      expiresAt: true, changedByDriverAt: true, cancelReason: true, verdictWorsenedAt: true,
+      // The rider's own travellers' checks (reasons are theirs to see; never shown to the driver).
+      travellers: { select: { name: true, boarding: true, verdict: true, reasons: true }, orderBy: { position: 'asc' } },
       trip: {
         select: {
           id: true, status: true, departureAt: true, returnAt: true, roundTrip: true, pricingMode: true, pricePerSeatTenge: true,

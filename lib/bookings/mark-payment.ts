@@ -10,7 +10,9 @@ import { canManageTrip } from '@/lib/trips/managed-trip'
 
 export const markPaymentSchema = z.strictObject({ bookingId: z.uuid(), state: z.enum(['PAID', 'CONFIRMED', 'DISPUTED']) })
 
-const allowedFrom = { PAID: ['OWED'], CONFIRMED: ['OWED', 'PAID', 'DISPUTED'], DISPUTED: ['OWED', 'PAID', 'CONFIRMED'] } as const
+// A dispute needs a payment to be about: it opens once the rider marked the seat paid (or the driver
+// confirmed it), never while nothing has been paid yet.
+const allowedFrom = { PAID: ['OWED'], CONFIRMED: ['OWED', 'PAID', 'DISPUTED'], DISPUTED: ['PAID', 'CONFIRMED'] } as const
 
 export async function markPayment(actor: Actor, input: z.infer<typeof markPaymentSchema>, now: Date = new Date()) {
   return db.$transaction(async (tx) => {

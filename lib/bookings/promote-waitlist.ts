@@ -31,7 +31,7 @@ export async function promoteWaitlist(tx: Tx, tripId: string, now: Date = new Da
     let verdict: 'OK' | 'WARN' | 'BLOCKED' = 'BLOCKED'
     if (booking.riderId && ids.length === booking.seats) {
       try {
-        const travellers = await loadTravellersForCheck(tx, booking.riderId, ids)
+        const travellers = await loadTravellersForCheck(tx, booking.riderId, ids, { bookingId: booking.id })
         verdict = worstVerdict(travellers.map((t) => checkTraveller(t, isoFromDbDate(trip.departure_on), trip.return_on ? isoFromDbDate(trip.return_on) : null)))
       } catch (error) {
         if (!isAppError(error)) throw error

@@ -7,6 +7,7 @@ import { hasRole, type Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/dispatch/audit'
 import { AppError } from '@/lib/errors'
+import { hitRateLimit, rateLimits, refundRateLimit } from '@/lib/rate-limit'
 
 export const joinGroupSchema = z.strictObject({
   code: z
@@ -19,12 +20,30 @@ export type JoinGroupInput = z.input<typeof joinGroupSchema>
 
 export type JoinGroupResult = { groupId: string; groupName: string; alreadyMember: boolean }
 
-export async function joinGroup(actor: Actor, raw: JoinGroupInput, now: Date = new Date()): Promise<JoinGroupResult> {
+/** Joins with a code. `ip` is the caller's address (route and action pass it): guesses are limited
+ * per account and per address, counted before the code is looked up (a burst cannot slip past) and
+ * given back when the code was right. */
+export async function joinGroup(actor: Actor, raw: JoinGroupInput, now: Date = new Date(), ip?: string): Promise<JoinGroupResult> {
   const { code } = joinGroupSchema.parse(raw)
   if (!hasRole(actor, 'DRIVER')) throw new AppError('GROUP_NEEDS_DRIVER', { status: 403 })
   const cars = await db.car.count({ where: { ownerId: actor.id, archivedAt: null } })
   if (cars === 0) throw new AppError('GROUP_NEEDS_DRIVER', { status: 403 })
 
+  const limits = await Promise.all([
+    hitRateLimit(rateLimits.groupJoinPerAccount, actor.id),
+    ...(ip ? [hitRateLimit(rateLimits.groupJoinPerIp, ip)] : []),
+  ])
+  const refused = limits.filter((l) => !l.allowed)
+  if (refused.length) {
+    const seconds = Math.max(...refused.map((l) => l.retryAfterSeconds))
+    throw new AppError('RATE_LIMITED', { params: { seconds }, retryAfterSeconds: seconds })
+  }
+  const result = await joinWithCode(actor, code, now)
+  await Promise.all([refundRateLimit(rateLimits.groupJoinPerAccount, actor.id), ...(ip ? [refundRateLimit(rateLimits.groupJoinPerIp, ip)] : [])])
+  return result
+}
+
+async function joinWithCode(actor: Actor, code: string, now: Date): Promise<JoinGroupResult> {
   return db.$transaction(async (tx) => {
     const invite = await tx.groupInvite.findUnique({
       where: { code },

@@ -39,7 +39,7 @@ const labels: ManifestCsvLabels = {
 }
 
 describe('manifestCsv', () => {
-  test('one row per traveller, the party repeated, in the labels’ language', () => {
+  test('one row per traveller, the party repeated but its amount on its first row only, in the labels’ language', () => {
     const csv = manifestCsv(
       [{
         runLabel: '07:00 Алматы → Бишкек', driverName: 'Айдар', car: 'Toyota Camry 123ABC02', pickupLabel: 'Автовокзал «Сайран»',
@@ -53,9 +53,21 @@ describe('manifestCsv', () => {
     expect(csv.slice(1).split('\r\n')).toEqual([
       'Рейс,Водитель,Машина,Посадка,Бронь,Пассажир,Мест,Телефон,Оплата,Сумма,Проверка,Посадка отмечена',
       "07:00 Алматы → Бишкек,Айдар,Toyota Camry 123ABC02,Автовокзал «Сайран»,Анна,Анна,2,'+77010000001,оплачено,9000,ок,сел",
-      "07:00 Алматы → Бишкек,Айдар,Toyota Camry 123ABC02,Автовокзал «Сайран»,Анна,\"'=Пётр, сын\",2,'+77010000001,оплачено,9000,внимание,не пришёл",
+      "07:00 Алматы → Бишкек,Айдар,Toyota Camry 123ABC02,Автовокзал «Сайран»,Анна,\"'=Пётр, сын\",2,'+77010000001,оплачено,,внимание,не пришёл",
       '',
     ])
+  })
+
+  test('the amount column sums to what the parties owe (three travellers on one 13,500 booking)', () => {
+    const party = (amountTenge: number, names: string[]) => ({
+      seats: names.length, riderName: names[0]!, riderPhone: null, paymentState: 'OWED' as const, amountTenge,
+      travellers: names.map((name) => ({ name, verdict: 'OK' as const, boarding: 'PENDING' as const })),
+    })
+    const csv = manifestCsv([{ runLabel: 'r', driverName: 'd', car: 'c', pickupLabel: 'p', parties: [party(13500, ['А', 'Б', 'В']), party(4500, ['Г'])] }], labels)
+    const amountColumn = 9
+    const amounts = csv.slice(1).split('\r\n').slice(1, -1).map((line) => Number(line.split(',')[amountColumn] || 0))
+    expect(amounts).toEqual([13500, 0, 0, 4500])
+    expect(amounts.reduce((a, b) => a + b, 0)).toBe(18000)
   })
 
   test('no runs: the header row only', () => {

@@ -56,16 +56,18 @@ export type ManifestCsvLabels = {
 
 export const MANIFEST_COLUMNS = ['run', 'driver', 'car', 'pickup', 'party', 'traveller', 'partySize', 'phone', 'payment', 'amount', 'verdict', 'checkIn'] as const
 
-/** One row per traveller (check-in is per person), the party's details repeated on each. */
+/** One row per traveller (check-in is per person), the party's details repeated on each — except
+ *  the amount, which is the whole party's and stands on its first row only, so that summing the
+ *  column gives what is owed (a party of three at 4,500 a seat is 13,500, not 3 × 13,500). */
 export function manifestCsv(runs: ManifestCsvRun[], labels: ManifestCsvLabels): string {
   const rows: CsvValue[][] = [MANIFEST_COLUMNS.map((c) => labels.headers[c])]
   for (const run of runs) {
     for (const party of run.parties) {
-      for (const traveller of party.travellers) {
+      for (const [index, traveller] of party.travellers.entries()) {
         rows.push([
           run.runLabel, run.driverName, run.car, run.pickupLabel,
           party.riderName ?? '', traveller.name, party.seats, party.riderPhone ?? '',
-          labels.payment[party.paymentState], party.amountTenge, labels.verdict[traveller.verdict], labels.boarding[traveller.boarding],
+          labels.payment[party.paymentState], index === 0 ? party.amountTenge : null, labels.verdict[traveller.verdict], labels.boarding[traveller.boarding],
         ])
       }
     }

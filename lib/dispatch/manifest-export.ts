@@ -1,11 +1,12 @@
 // A run's or a day's manifest as a CSV file in the reader's language (Russian or English headers).
-import { formatTime } from '@/components/format'
+import { formatTime } from '@/lib/format'
 import type { Actor } from '@/lib/auth/permissions'
 import { getDayManifest } from '@/lib/dispatch/get-day-manifest'
 import { manifestCsv, type ManifestCsvLabels, type ManifestCsvRun } from '@/lib/dispatch/manifest-csv'
 import { translatorFor } from '@/lib/i18n/messages'
 import type { Locale } from '@/lib/i18n/routing'
 import { getManifest, type Manifest } from '@/lib/trips/get-manifest'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 export function manifestCsvLabels(locale: Locale): ManifestCsvLabels {
   const t = translatorFor(locale)
@@ -23,7 +24,7 @@ export function manifestCsvLabels(locale: Locale): ManifestCsvLabels {
 
 export function manifestRunForCsv(locale: Locale, manifest: Manifest): ManifestCsvRun {
   const { trip } = manifest
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   return {
     runLabel: `${formatTime(locale, trip.departureAt)} ${name(trip.originCity)} → ${name(trip.destinationCity)}`,
     driverName: trip.driver.name,

@@ -59,7 +59,7 @@ export async function movePartyInTx(tx: Tx, actor: Actor, input: MovePartyInput,
 
   const travellerIds = booking.travellers.map((t) => t.travellerId)
   if (!booking.riderId || travellerIds.some((id) => id === null)) throw new AppError('BOOKING_CHANGED', { status: 409 })
-  const travellers = await loadTravellersForCheck(tx, booking.riderId, travellerIds as string[])
+  const travellers = await loadTravellersForCheck(tx, booking.riderId, travellerIds as string[], { bookingId: booking.id })
   const checks = travellers.map((t) => checkTraveller(t, isoFromDbDate(target.departureOn), target.returnOn ? isoFromDbDate(target.returnOn) : null))
   const verdict = worstVerdict(checks)
   if (verdict === 'BLOCKED') throw new AppError('LEGAL_BLOCKED', { status: 422, details: verdictDetails(checks) })
@@ -86,6 +86,7 @@ export async function movePartyInTx(tx: Tx, actor: Actor, input: MovePartyInput,
         expiresAt: null,
         verdict,
         ruleVersion: RULE_VERSION,
+        verdictWorsenedAt: null,
         // The cap promised at booking still holds; what the party is quoted never exceeds it.
         quotedTenge: Math.min(quote.nowTenge, booking.capTenge),
       },

@@ -48,7 +48,7 @@ describe('promoteParty', () => {
     const late = await bookParty(runs[0]!.id)
     expect(late.booking.status).toBe('WAITLISTED')
     // Since joining the waitlist, their travel log grew: 95 days in Kazakhstan by the run.
-    await db.stay.create({ data: { travellerId: late.travellerId, entryOn: new Date(`${addDaysIso(todayInKz(), -94)}T00:00:00Z`), exitOn: null } })
+    await db.stay.updateMany({ where: { travellerId: late.travellerId, exitOn: null }, data: { entryOn: new Date(`${addDaysIso(todayInKz(), -94)}T00:00:00Z`) } })
     await db.trip.update({ where: { id: runs[0]!.id }, data: { seatsTotal: 2 } })
     const error = (await promoteParty(coordinator, { bookingId: late.booking.id }).catch((e: unknown) => e)) as AppError
     expect(error.code).toBe('LEGAL_BLOCKED')

@@ -34,7 +34,7 @@ export async function promoteParty(actor: Actor, input: z.infer<typeof promotePa
 
     const travellerIds = booking.travellers.map((t) => t.travellerId)
     if (!booking.riderId || travellerIds.some((id) => id === null)) throw new AppError('BOOKING_CHANGED', { status: 409 })
-    const travellers = await loadTravellersForCheck(tx, booking.riderId, travellerIds as string[])
+    const travellers = await loadTravellersForCheck(tx, booking.riderId, travellerIds as string[], { bookingId: booking.id })
     const checks = travellers.map((t) => checkTraveller(t, isoFromDbDate(trip.departureOn), trip.returnOn ? isoFromDbDate(trip.returnOn) : null))
     const verdict = worstVerdict(checks)
     if (verdict === 'BLOCKED') throw new AppError('LEGAL_BLOCKED', { status: 422, details: verdictDetails(checks) })
@@ -51,7 +51,7 @@ export async function promoteParty(actor: Actor, input: z.infer<typeof promotePa
     })
     await tx.booking.update({
       where: { id: booking.id },
-      data: { status: 'CONFIRMED', decidedAt: now, expiresAt: null, verdict, ruleVersion: RULE_VERSION, quotedTenge: Math.min(quote.nowTenge, booking.capTenge) },
+      data: { status: 'CONFIRMED', decidedAt: now, expiresAt: null, verdict, ruleVersion: RULE_VERSION, verdictWorsenedAt: null, quotedTenge: Math.min(quote.nowTenge, booking.capTenge) },
     })
     for (const [i, check] of checks.entries()) {
       await tx.bookingTraveller.update({

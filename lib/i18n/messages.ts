@@ -1,11 +1,12 @@
 // Messages for code that runs outside a React render (route handlers, actions, scripts).
 import { createTranslator } from 'next-intl'
 import en from '@/messages/en.json'
+import kk from '@/messages/kk.json'
 import ru from '@/messages/ru.json'
 import { defaultLocale, isLocale, timeZone, type Locale } from './routing'
 
 export type Messages = typeof ru
-export const allMessages: Record<Locale, Messages> = { ru, en: en as Messages }
+export const allMessages: Record<Locale, Messages> = { ru, en: en as Messages, kk: kk as Messages }
 
 export function translatorFor(locale: Locale, namespace?: string) {
   return createTranslator({ locale, messages: allMessages[locale], timeZone, namespace: namespace as never })

@@ -1,10 +1,10 @@
 import { defineRouting } from 'next-intl/routing'
 
-export const locales = ['ru', 'en'] as const
+export const locales = ['ru', 'en', 'kk'] as const
 export type Locale = (typeof locales)[number]
 export const defaultLocale: Locale = 'ru'
 
-/** Russian lives at `/…`, English at `/en/…` (see proxy.ts for how the choice is kept). */
+/** Russian lives at `/…`, English at `/en/…`, Kazakh at `/kk/…` (see proxy.ts for how the choice is kept). */
 export const routing = defineRouting({
   locales,
   defaultLocale,
@@ -19,3 +19,6 @@ export function isLocale(value: unknown): value is Locale {
 
 /** Kazakhstan is on one time zone, UTC+5, since 2024-03-01; every date shown is in it. */
 export const timeZone = 'Asia/Almaty'
+
+/** Each language's own name, as the language switch shows it (in that language). */
+export const localeNames: Record<Locale, string> = { ru: 'Русский', en: 'English', kk: 'Қазақша' }

@@ -22,6 +22,8 @@ export type NotificationKind =
   | 'MOVED_TO_TRIP'
   | 'PARTY_MOVED_IN'
   | 'PARTY_MOVED_OUT'
+  /** A re-check found a live booking's legal verdict worse than before (lib/bookings/recheck-bookings.ts). */
+  | 'BOOKING_LEGAL_WORSENED'
 
 type Tx = Prisma.TransactionClient
 

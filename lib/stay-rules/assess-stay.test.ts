@@ -164,7 +164,7 @@ const kazakhstanCases: Case[] = [
   {
     label: '30-day national: the per-entry limit binds although 90/180 would allow more',
     input: { citizenship: 'US', stays: [stay('2026-01-05', '2026-02-02'), stay('2026-03-01', null)], on: '2026-03-01' },
-    expected: { regime: 'visa_free_30', daysUsed: 30, maxStayDays: 30, latestLegalExit: '2026-03-30', stayEntryOn: '2026-03-01' },
+    expected: { regime: 'visa_free', daysUsed: 30, maxStayDays: 30, latestLegalExit: '2026-03-30', stayEntryOn: '2026-03-01' },
     reasons: [{ code: 'LIMIT_PER_ENTRY', params: { stayEntryOn: '2026-03-01', maxDaysPerEntry: 30, firstIllegalOn: '2026-03-31' } }],
     absent: ['LIMIT_WINDOW'],
   },
@@ -248,10 +248,23 @@ const kazakhstanCases: Case[] = [
     reasons: [{ code: 'EXEMPT', params: { document: 'citizenship' } }, { code: 'LIMIT_HORIZON', params: { horizonDays: 3660 } }],
   },
   {
-    label: 'a visa with no end date exempts up to the horizon',
-    input: { citizenship: 'IN', stays: [], documents: [{ kind: 'visa', validFrom: '2026-01-01', validTo: null }], on: '2026-05-01' },
-    expected: { regime: 'exempt', maxStayDays: 3660 },
-    reasons: [{ code: 'EXEMPT', params: { document: 'visa', validFrom: '2026-01-01' } }],
+    label: 'visa required (AF), visa valid to 2026-06-30: the visa’s last day is the latest legal exit',
+    input: { citizenship: 'AF', stays: [stay('2026-04-20', null)], documents: [{ kind: 'visa', validFrom: '2026-04-01', validTo: '2026-06-30' }], on: '2026-05-01' },
+    expected: { regime: 'exempt', maxStayDays: 61, latestLegalExit: '2026-06-30', overstayDays: 0, limits: null },
+    reasons: [{ code: 'EXEMPT', params: { document: 'visa', validTo: '2026-06-30' } }, { code: 'LIMIT_VISA', params: { latestLegalExit: '2026-06-30', firstIllegalOn: '2026-07-01' } }],
+    absent: ['LIMIT_HORIZON', 'DAYS_USED', 'RULE'],
+  },
+  {
+    label: 'visa required (AF) without a visa: every day present is a day over, no entry without a visa',
+    input: { citizenship: 'AF', stays: [stay('2026-04-20', null)], on: '2026-05-01' },
+    expected: { regime: 'visa_required', maxStayDays: 0, latestLegalExit: null, overstayDays: 12, earliestEntry: null },
+    reasons: [{ code: 'VISA_REQUIRED', params: { citizenship: 'AF' } }, { code: 'OVERSTAY_NO_VISA', params: { overstayDays: 12 } }],
+    absent: ['DAYS_USED', 'EARLIEST_ENTRY'],
+  },
+  {
+    label: 'visa required (AF) with a visa from next month: the earliest entry is the visa’s first day',
+    input: { citizenship: 'AF', stays: [], documents: [{ kind: 'visa', validFrom: '2026-06-01', validTo: '2026-06-20' }], on: '2026-05-01' },
+    expected: { regime: 'visa_required', maxStayDays: 0, earliestEntry: { on: '2026-06-01', maxStayDays: 20 } },
   },
   {
     label: 'a document not yet valid does not exempt',
@@ -267,9 +280,20 @@ const kazakhstanCases: Case[] = [
     reasons: [{ code: 'UNKNOWN_NATIONALITY', params: { citizenship: 'ZZ' } }],
   },
   {
-    label: 'China is visa-free only from 2023-11-10',
+    label: 'China before 2023-11-10: 14 days per entry, 42 in 180 (Res. No. 464)',
     input: { citizenship: 'CN', stays: [], on: '2023-11-09' },
-    expected: { regime: 'unknown' },
+    expected: { regime: 'visa_free', maxStayDays: 14, rule: { windowDays: 180, maxDaysInWindow: 42, maxDaysPerEntry: 14 }, limits: { perEntryDays: 14, windowDays: 180, maxDaysInWindow: 42 } },
+  },
+  {
+    label: 'China: a stay entered on 2023-11-05 keeps the 14-day rule of its entry after 2023-11-10',
+    input: { citizenship: 'CN', stays: [stay('2023-11-05', null)], on: '2023-11-12' },
+    expected: { regime: 'visa_free', stayEntryOn: '2023-11-05', maxStayDays: 7, latestLegalExit: '2023-11-18' },
+    reasons: [{ code: 'LIMIT_PER_ENTRY', params: { maxDaysPerEntry: 14 } }],
+  },
+  {
+    label: 'China: entered on 2023-11-10, 30 days per entry (KZ–CN agreement)',
+    input: { citizenship: 'CN', stays: [stay('2023-11-10', null)], on: '2023-11-12' },
+    expected: { regime: 'visa_free', maxStayDays: 28, latestLegalExit: '2023-12-09', regimeSource: expect.objectContaining({ id: 'kz-cn-agreement-2023', verified: true }) },
   },
   {
     label: 'pre-2023-01-27 days do not count; per-entry 90 from the 2023-01-01 entry binds',
@@ -329,7 +353,7 @@ describe('assessStay output', () => {
   test('reports the rule, the window and the days used as reason params', () => {
     const result = assessStay({ citizenship: 'RU', stays: [stay('2026-01-01', '2026-01-10')], on: '2026-01-20' })
     expect(result.reasons.slice(0, 3)).toEqual([
-      { code: 'REGIME_EAEU', params: { citizenship: 'RU' } },
+      { code: 'REGIME_EAEU', params: { citizenship: 'RU', windowDays: 180, maxDaysInWindow: 90, maxDaysPerEntry: 90 } },
       { code: 'RULE', params: { ruleVersion: RULE_VERSION, windowDays: 180, maxDaysInWindow: 90, maxDaysPerEntry: 90, countsFrom: '2023-01-27' } },
       { code: 'DAYS_USED', params: { daysUsed: 10, maxDaysInWindow: 90, daysRemaining: 80, windowStart: '2025-07-25', windowEnd: '2026-01-20' } },
     ])

@@ -5,7 +5,7 @@
 import { buildAssessment, type StayFacts, type StayLength } from './build-assessment'
 import type { DayNumber } from './calendar'
 import { countDaysIn, mergeStays, type MergedStays } from './merge-stays'
-import { prepareInput, STAY_HORIZON_DAYS, type PreparedDocument, type PreparedInput } from './prepare-input'
+import { prepareInput, selectRegime, STAY_HORIZON_DAYS, type PreparedDocument, type PreparedInput } from './prepare-input'
 import type { AssessStayInput, StayAssessment } from './types'
 
 // Imported functions used on every assessment, bound once: compiled to CommonJS (tsx, Vitest),
@@ -14,6 +14,7 @@ const prepare = prepareInput
 const assemble = buildAssessment
 const merge = mergeStays
 const countDays = countDaysIn
+const select = selectRegime
 
 export function assessStay(input: AssessStayInput): StayAssessment {
   const prepared = prepare(input)
@@ -30,17 +31,13 @@ type Context = {
   /** Infinity when the rule has no per-entry limit. */
   maxDaysPerEntry: number
   countsFrom: DayNumber
+  /** Visa required: no day is legal without a document, and no count ever makes one legal. */
+  visaRequired: boolean
 }
 
 export function computeStayFacts(p: PreparedInput): StayFacts {
   const { on, countsFrom } = p
-  const { windowDays, maxDaysInWindow, maxDaysPerEntry } = p.rule
   const presence = merge(p.stays)
-  const { exemptStarts, exemptEnds } = mergeDocuments(p.documents)
-  const context: Context = { presence, exemptStarts, exemptEnds, windowDays, maxDaysInWindow, maxDaysPerEntry: maxDaysPerEntry ?? Infinity, countsFrom }
-
-  const windowFrom = on - windowDays + 1
-  const daysUsed = countDays(presence, windowFrom > countsFrom ? windowFrom : countsFrom, on)
 
   // `on` inside recorded presence (an open stay, or a recorded stay whose exit is a fact): the
   // person is present and continues; per-entry day 1 is the latest border entry of that stay.
@@ -48,6 +45,18 @@ export function computeStayFacts(p: PreparedInput): StayFacts {
   const last = presence.ends.length - 1
   const present = last >= 0 && presence.ends[last]! >= on
   const stayEntry = present ? presence.lastBorderEntry : on
+  // The rule is the regime's on the day of the entry being counted.
+  const choice = select(p, stayEntry)
+  const { windowDays, maxDaysInWindow, maxDaysPerEntry } = choice.rule
+  const { exemptStarts, exemptEnds } = mergeDocuments(p.documents)
+  const visaRequired = choice.visaRequired
+  const context: Context = { presence, exemptStarts, exemptEnds, windowDays, maxDaysInWindow, maxDaysPerEntry: maxDaysPerEntry ?? Infinity, countsFrom, visaRequired }
+
+  const windowFrom = on - windowDays + 1
+  const countFrom = windowFrom > countsFrom ? windowFrom : countsFrom
+  const daysUsed = countDays(presence, countFrom, on)
+  // Visa required: every counted day present without a document is a day over.
+  const overstayDays = visaRequired ? daysUsed - countCovered(context, countFrom, on) : daysUsed > maxDaysInWindow ? daysUsed - maxDaysInWindow : 0
   const perEntryOverstayDays = present ? Math.max(0, on - stayEntry + 1 - context.maxDaysPerEntry) : 0
 
   const stay = stayLength(context, on, stayEntry)
@@ -56,7 +65,18 @@ export function computeStayFacts(p: PreparedInput): StayFacts {
     // Someone present must leave first: no earlier than the recorded end of the current stay.
     earliestEntry = findEarliestEntry(context, present ? presence.ends[last]! : on)
   }
-  return { daysUsed, stayEntry, perEntryOverstayDays, stay, earliestEntry }
+  return { daysUsed, overstayDays, stayEntry, perEntryOverstayDays, stay, earliestEntry, choice }
+}
+
+/** Days of presence in [from, to] that a document covers. */
+function countCovered(c: Context, from: DayNumber, to: DayNumber): number {
+  let total = 0
+  for (let i = 0; i < c.exemptStarts.length; i++) {
+    const low = Math.max(from, c.exemptStarts[i]!)
+    const high = Math.min(to, c.exemptEnds[i]!)
+    if (high >= low) total += countDays(c.presence, low, high)
+  }
+  return total
 }
 
 /**
@@ -76,6 +96,7 @@ function stayLength(c: Context, start: DayNumber, entryDay: DayNumber): StayLeng
   const exemptUntil = exemptionEnd(c, day)
   if (exemptUntil >= day) day = exemptUntil + 1
   if (day >= end) return { days: end - start, limit: 'horizon' }
+  if (c.visaRequired) return { days: day - start, limit: 'visa' }
   return { days: day - start, limit: windowFail <= day ? 'window' : 'per_entry' }
 }
 
@@ -121,9 +142,14 @@ function firstDayOverWindow(c: Context, start: DayNumber): DayNumber {
  * the day the maxDaysInWindow-th most recent counted day leaves the window — after a full 90 days
  * that is the last day + 91 (research §6.5).
  */
-function findEarliestEntry(c: Context, from: DayNumber): { on: DayNumber; maxStayDays: number } {
+function findEarliestEntry(c: Context, from: DayNumber): { on: DayNumber; maxStayDays: number } | null {
   const first = stayLength(c, from, from)
   if (first.days > 0) return { on: from, maxStayDays: first.days }
+  if (c.visaRequired) {
+    // Only a document opens the border: the first day a later one is valid, if any is recorded.
+    const on = firstExemptDay(c, from + 1)
+    return on === Infinity ? null : { on, maxStayDays: stayLength(c, on, on).days }
+  }
   // `from` was refused, so it is counted (≥ countsFrom) and at least maxDaysInWindow counted days
   // lie in its window. Find the maxDaysInWindow-th most recent counted day of presence.
   const { starts, ends } = c.presence

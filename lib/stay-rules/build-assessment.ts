@@ -2,16 +2,21 @@
 // reasons. Shared by the fast engine and the naive reference, so the property tests compare the
 // numbers each computed on its own, and both speak with the same reason codes.
 import { formatIsoDate, type DayNumber } from './calendar'
-import { documentOn, STAY_HORIZON_DAYS, type PreparedDocument, type PreparedInput } from './prepare-input'
+import { documentOn, STAY_HORIZON_DAYS, type PreparedDocument, type PreparedInput, type RegimeChoice } from './prepare-input'
 import type { Regime, StayAssessment, StayReason } from './types'
 
-/** Why a stay from a day ends: the 90/180-style window, the per-entry limit, or the projection horizon. */
-export type StayLimit = 'window' | 'per_entry' | 'horizon'
+/** Why a stay from a day ends: the 90/180-style window, the per-entry limit, the end of the visa
+ * (visa required), or the projection horizon. */
+export type StayLimit = 'window' | 'per_entry' | 'visa' | 'horizon'
 
 export type StayLength = { days: number; limit: StayLimit }
 
 export type StayFacts = {
   daysUsed: number
+  /** Window days over the limit (visa required: counted days present without a document). */
+  overstayDays: number
+  /** The regime and rule chosen by the entry being counted. */
+  choice: RegimeChoice
   /** Per-entry day 1 of the stay continuing from `on`. */
   stayEntry: DayNumber
   perEntryOverstayDays: number
@@ -27,43 +32,63 @@ const exemptingDocument = documentOn
 
 export function buildAssessment(p: PreparedInput, facts: StayFacts): StayAssessment {
   // Runs on every assessment: plain object literals, no spreads (they dominate the profile).
-  const { on, rule, citizenship } = p
+  const { on, citizenship } = p
+  const { choice, daysUsed, overstayDays, perEntryOverstayDays, stay } = facts
+  const { rule, selection, ruleVersion } = choice
   const { windowDays, maxDaysInWindow, maxDaysPerEntry } = rule
-  const { daysUsed, perEntryOverstayDays, stay } = facts
   const windowStart = format(on - windowDays + 1)
   const daysRemaining = daysUsed < maxDaysInWindow ? maxDaysInWindow - daysUsed : 0
-  const overstayDays = daysUsed > maxDaysInWindow ? daysUsed - maxDaysInWindow : 0
   const maxStayDays = stay.days
   const latestLegalExit = maxStayDays > 0 ? format(on + maxStayDays - 1) : null
   const stayEntryOn = format(facts.stayEntry)
   const exemption = p.documents.length > 0 ? exemptingDocument(p.documents, on) : null
-  const regime: Regime = exemption ? 'exempt' : p.nationality.regime
+  const regime: Regime = exemption ? 'exempt' : selection.regime
+  const custom = p.customRule !== null
+  const limits = custom ? null : selection.limits
+  const regimeSource = custom ? null : selection.regimeSource
 
   const reasons: StayReason[] = []
   if (exemption) {
     const params = documentParams(exemption)
     params.citizenship = citizenship
     reasons.push({ code: 'EXEMPT', params })
+  } else if (selection.regime === 'visa_required') {
+    reasons.push({ code: 'VISA_REQUIRED', params: { citizenship } })
+  } else if (selection.regime === 'unknown') {
+    reasons.push({ code: 'UNKNOWN_NATIONALITY', params: { citizenship } })
   } else {
-    const code = regime === 'eaeu' ? 'REGIME_EAEU' : regime === 'visa_free_30' ? 'REGIME_VISA_FREE_30' : 'UNKNOWN_NATIONALITY'
-    reasons.push({ code, params: { citizenship } })
+    const params: Record<string, string | number> = { citizenship, windowDays, maxDaysInWindow }
+    if (maxDaysPerEntry !== null) params.maxDaysPerEntry = maxDaysPerEntry
+    reasons.push({ code: selection.regime === 'eaeu' ? 'REGIME_EAEU' : 'REGIME_VISA_FREE', params })
+  }
+  if (regimeSource !== null && !regimeSource.verified && regime !== 'exempt') {
+    reasons.push({ code: 'REGIME_UNVERIFIED', params: { regimeId: regimeSource.id } })
   }
 
-  const ruleParams: Record<string, string | number> = { ruleVersion: p.ruleVersion, windowDays, maxDaysInWindow }
+  const ruleParams: Record<string, string | number> = { ruleVersion, windowDays, maxDaysInWindow }
   if (maxDaysPerEntry !== null) ruleParams.maxDaysPerEntry = maxDaysPerEntry
   const cutOff = p.countsFrom === -Infinity ? null : format(p.countsFrom)
   if (cutOff !== null) ruleParams.countsFrom = cutOff
-  reasons.push({ code: 'RULE', params: ruleParams })
-  if (cutOff !== null && on - windowDays + 1 < p.countsFrom) reasons.push({ code: 'TRANSITION_CUTOFF', params: { countsFrom: cutOff, windowStart } })
+  // Visa required: there is no count to explain, and an exempt person is never shown "0 of 90".
+  const counted = !choice.visaRequired && regime !== 'exempt'
+  if (counted) reasons.push({ code: 'RULE', params: ruleParams })
+  if (counted && cutOff !== null && on - windowDays + 1 < p.countsFrom) reasons.push({ code: 'TRANSITION_CUTOFF', params: { countsFrom: cutOff, windowStart } })
 
-  reasons.push({ code: 'DAYS_USED', params: { daysUsed, maxDaysInWindow, daysRemaining, windowStart, windowEnd: format(on) } })
-  if (overstayDays > 0) reasons.push({ code: 'OVERSTAY', params: { overstayDays, daysUsed, maxDaysInWindow, windowStart } })
-  if (perEntryOverstayDays > 0 && maxDaysPerEntry !== null) {
+  if (counted) reasons.push({ code: 'DAYS_USED', params: { daysUsed, maxDaysInWindow, daysRemaining, windowStart, windowEnd: format(on) } })
+  if (overstayDays > 0 && regime !== 'exempt') {
+    if (choice.visaRequired) reasons.push({ code: 'OVERSTAY_NO_VISA', params: { overstayDays, windowStart } })
+    else reasons.push({ code: 'OVERSTAY', params: { overstayDays, daysUsed, maxDaysInWindow, windowStart } })
+  }
+  if (perEntryOverstayDays > 0 && maxDaysPerEntry !== null && regime !== 'exempt') {
     reasons.push({ code: 'OVERSTAY_PER_ENTRY', params: { perEntryOverstayDays, stayEntryOn, maxDaysPerEntry } })
   }
 
   if (stay.limit === 'horizon') {
     reasons.push({ code: 'LIMIT_HORIZON', params: { maxStayDays, latestLegalExit: latestLegalExit!, horizonDays: STAY_HORIZON_DAYS } })
+  } else if (stay.limit === 'visa') {
+    const params: Record<string, string | number> = { maxStayDays, firstIllegalOn: format(on + maxStayDays) }
+    if (latestLegalExit !== null) params.latestLegalExit = latestLegalExit
+    reasons.push({ code: 'LIMIT_VISA', params })
   } else {
     const firstIllegalOn = format(on + maxStayDays)
     const params: Record<string, string | number> =
@@ -86,7 +111,9 @@ export function buildAssessment(p: PreparedInput, facts: StayFacts): StayAssessm
   return {
     regime,
     rule,
-    ruleVersion: p.ruleVersion,
+    limits,
+    regimeSource,
+    ruleVersion,
     windowStart,
     daysUsed,
     daysRemaining,

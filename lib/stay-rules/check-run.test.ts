@@ -55,12 +55,18 @@ const runCases: RunCase[] = [
     reasons: [{ code: 'RETURN_SHORT_STAY', severity: 'warn', params: { maxStayDays: 1, latestLegalExit: '2026-03-31' } }],
   },
   {
-    label: 'Russian leaving on day 91 is overstaying: blocked (one way)',
+    label: 'Russian leaving on day 91, one way: never refused — warned with the facts (1 day over, fine, ban risk)',
     input: { citizenship: 'RU', stays: [stay('2026-01-01', null)], exitOn: '2026-04-01', returnOn: null },
-    verdict: 'blocked',
-    reasons: [{ code: 'OVERSTAY_ON_EXIT', severity: 'block', params: { exitOn: '2026-04-01', overstayDays: 1, daysUsed: 91 } }],
-    absent: ['DAYS_USED_ON_EXIT'],
+    verdict: 'warn',
+    reasons: [{ code: 'OVERSTAY_LEAVE_NOW', severity: 'warn', params: { exitOn: '2026-04-01', daysOver: 1, overstayDays: 1, daysUsed: 91, fineMinMci: 10, fineMaxMci: 25, banYears: 5 } }],
+    absent: ['DAYS_USED_ON_EXIT', 'OVERSTAY_ON_EXIT'],
     returnAssessment: null,
+  },
+  {
+    label: 'Russian leaving on day 91 on a round trip: blocked, its return would be refused',
+    input: { citizenship: 'RU', stays: [stay('2026-01-01', null)], exitOn: '2026-04-01', returnOn: '2026-04-01' },
+    verdict: 'blocked',
+    reasons: [{ code: 'OVERSTAY_ON_EXIT', severity: 'block', params: { daysOver: 1 } }],
   },
   {
     label: '30-day national on day 30: a same-day run restarts the 30-day clock',
@@ -137,17 +143,25 @@ const runCases: RunCase[] = [
     returnAssessment: null,
   },
   {
-    label: 'an exit day no recorded stay covers still counts (the rider boards in Kazakhstan)',
+    label: 'an exit day no recorded stay covers: an empty log is not zero days — CURRENT_STAY_REQUIRED',
     input: { citizenship: 'RU', stays: [stay('2026-01-01', '2026-03-31')], exitOn: '2026-04-05', returnOn: null },
     verdict: 'blocked',
-    reasons: [{ code: 'OVERSTAY_ON_EXIT', severity: 'block', params: { daysUsed: 91, overstayDays: 1 } }],
+    reasons: [{ code: 'CURRENT_STAY_REQUIRED', severity: 'block', params: { exitOn: '2026-04-05' } }],
+    absent: ['OVERSTAY_ON_EXIT', 'DAYS_USED_ON_EXIT'],
+    returnAssessment: null,
   },
   {
-    label: 'an unrecorded exit day, same-day return: that day counts once',
-    input: { citizenship: 'RU', stays: [stay('2026-01-01', '2026-03-30')], exitOn: '2026-04-10', returnOn: '2026-04-10' },
-    verdict: 'warn',
-    reasons: [{ code: 'RETURN_SHORT_STAY', severity: 'warn', params: { maxStayDays: 1 } }],
-    returnAssessment: { daysUsed: 90 },
+    label: 'an empty log, round trip: CURRENT_STAY_REQUIRED',
+    input: { citizenship: 'US', stays: [], exitOn: '2026-04-10', returnOn: '2026-04-10' },
+    verdict: 'blocked',
+    reasons: [{ code: 'CURRENT_STAY_REQUIRED', severity: 'block' }],
+  },
+  {
+    label: 'an empty log but a residence permit valid on the exit day: no stay needed',
+    input: { citizenship: 'RU', stays: [], documents: [{ kind: 'permanent_residence', validFrom: '2020-01-01', validTo: null }], exitOn: '2026-04-10', returnOn: '2026-04-10' },
+    verdict: 'ok',
+    reasons: [{ code: 'EXEMPT', severity: 'info' }],
+    absent: ['CURRENT_STAY_REQUIRED'],
   },
   {
     label: 'a recorded stay past the exit day ends on the exit day for the return',
@@ -160,6 +174,142 @@ const runCases: RunCase[] = [
     returnAssessment: { daysUsed: 79 },
   },
 ]
+
+// Issue 11: regimes by passport, never block leaving, booked trips count.
+const issueCases: RunCase[] = [
+  {
+    label: 'UZ on day 31 (protocol 2022-12-22: 30 per entry): a round trip is refused',
+    input: { citizenship: 'UZ', stays: [stay('2026-03-01', null)], exitOn: '2026-03-31', returnOn: '2026-03-31' },
+    verdict: 'blocked',
+    reasons: [{ code: 'OVERSTAY_ON_EXIT', severity: 'block', params: { daysOver: 1, perEntryOverstayDays: 1, overstayDays: 0 } }],
+  },
+  {
+    label: 'UZ on day 31: the one-way run out is sold with a warning',
+    input: { citizenship: 'UZ', stays: [stay('2026-03-01', null)], exitOn: '2026-03-31', returnOn: null },
+    verdict: 'warn',
+    reasons: [{ code: 'OVERSTAY_LEAVE_NOW', severity: 'warn', params: { daysOver: 1, banYears: 5 } }, { code: 'PER_ENTRY_RESTART', severity: 'info', params: { maxDaysPerEntry: 30 } }],
+  },
+  {
+    label: 'IN (Res. No. 464): day 14 is the last legal day of an entry; a same-day run restarts 14',
+    input: { citizenship: 'IN', stays: [stay('2026-03-01', null)], exitOn: '2026-03-14', returnOn: '2026-03-14' },
+    verdict: 'ok',
+    reasons: [{ code: 'RETURN_OK', severity: 'info', params: { maxStayDays: 14, latestLegalExit: '2026-03-27' } }],
+  },
+  {
+    label: 'IN: 42 in 180 binds on the third back-to-back entry',
+    input: { citizenship: 'IN', stays: [stay('2026-03-01', '2026-03-14'), stay('2026-03-14', '2026-03-27'), stay('2026-03-27', null)], exitOn: '2026-04-09', returnOn: '2026-04-09' },
+    verdict: 'warn',
+    reasons: [{ code: 'RETURN_SHORT_STAY', severity: 'warn', params: { maxStayDays: 3, latestLegalExit: '2026-04-11' } }, { code: 'DAYS_USED_ON_EXIT', severity: 'info', params: { daysUsed: 40, maxDaysInWindow: 42 } }],
+  },
+  {
+    label: 'US with a same-day run booked on 10 Dec may book one on 5 Jan: the per-entry clock restarts on the 10th',
+    input: { citizenship: 'US', stays: [stay('2026-11-20', null)], plannedTrips: [{ exitOn: '2026-12-10', returnOn: '2026-12-10' }], exitOn: '2027-01-05', returnOn: '2027-01-05' },
+    verdict: 'ok',
+    reasons: [{ code: 'DAYS_USED_ON_EXIT', severity: 'info', params: { daysUsed: 47 } }, { code: 'PLANNED_TRIPS_COUNTED', severity: 'info', params: { count: 1 } }],
+    absent: ['OVERSTAY_ON_EXIT'],
+  },
+  {
+    label: 'the same US run without the booked trip: day 47 of one entry, refused',
+    input: { citizenship: 'US', stays: [stay('2026-11-20', null)], exitOn: '2027-01-05', returnOn: '2027-01-05' },
+    verdict: 'blocked',
+    reasons: [{ code: 'OVERSTAY_ON_EXIT', severity: 'block', params: { perEntryOverstayDays: 17 } }],
+  },
+  {
+    label: 'RU with ten days abroad booked may book a later run that would otherwise cross 90',
+    input: {
+      citizenship: 'RU',
+      stays: [stay('2026-01-01', null)],
+      plannedTrips: [{ exitOn: '2026-02-01', returnOn: '2026-02-12' }],
+      exitOn: '2026-04-05',
+      returnOn: null,
+    },
+    verdict: 'ok',
+    reasons: [{ code: 'DAYS_USED_ON_EXIT', severity: 'info', params: { daysUsed: 85 } }],
+  },
+  {
+    label: 'the same RU run without the booked trip: 95 days, over the limit (leaving is still sold)',
+    input: { citizenship: 'RU', stays: [stay('2026-01-01', null)], exitOn: '2026-04-05', returnOn: null },
+    verdict: 'warn',
+    reasons: [{ code: 'OVERSTAY_LEAVE_NOW', severity: 'warn', params: { daysOver: 5 } }],
+  },
+  {
+    label: 'a booked one-way trip before the run: the days after it are unknown, the exit day alone counts',
+    input: { citizenship: 'RU', stays: [stay('2026-01-01', null)], plannedTrips: [{ exitOn: '2026-02-01', returnOn: null }], exitOn: '2026-03-01', returnOn: null },
+    verdict: 'ok',
+    reasons: [{ code: 'DAYS_USED_ON_EXIT', severity: 'info', params: { daysUsed: 33 } }],
+  },
+  {
+    label: 'a booked trip that overlaps this run is reported',
+    input: { citizenship: 'RU', stays: [stay('2026-01-01', null)], plannedTrips: [{ exitOn: '2026-02-01', returnOn: '2026-02-05' }], exitOn: '2026-02-03', returnOn: '2026-02-03' },
+    verdict: 'warn',
+    reasons: [{ code: 'PLANNED_TRIP_OVERLAP', severity: 'warn', params: { plannedExitOn: '2026-02-01', plannedReturnOn: '2026-02-05' } }],
+  },
+  {
+    label: 'a booked trip after this run does not change it',
+    input: { citizenship: 'RU', stays: [stay('2026-01-01', null)], plannedTrips: [{ exitOn: '2026-05-01', returnOn: '2026-05-03' }], exitOn: '2026-02-03', returnOn: '2026-02-03' },
+    verdict: 'ok',
+    reasons: [{ code: 'RETURN_OK', severity: 'info' }],
+    absent: ['PLANNED_TRIP_OVERLAP', 'PLANNED_TRIPS_COUNTED'],
+  },
+  {
+    label: 'visa required (AF) with a visa valid on the return day: sold, the visa’s end is the latest exit',
+    input: {
+      citizenship: 'AF',
+      stays: [stay('2026-03-01', null)],
+      documents: [{ kind: 'visa', validFrom: '2026-02-20', validTo: '2026-04-30' }],
+      exitOn: '2026-03-20',
+      returnOn: '2026-03-20',
+    },
+    verdict: 'ok',
+    reasons: [{ code: 'RETURN_ON_VISA', severity: 'info', params: { validTo: '2026-04-30', latestLegalExit: '2026-04-30' } }],
+    absent: ['LIMIT_HORIZON'],
+  },
+  {
+    label: 'visa required (AF), the visa ends before the return day: the return is refused',
+    input: {
+      citizenship: 'AF',
+      stays: [stay('2026-03-01', null)],
+      documents: [{ kind: 'visa', validFrom: '2026-02-20', validTo: '2026-03-20' }],
+      exitOn: '2026-03-20',
+      returnOn: '2026-03-21',
+    },
+    verdict: 'blocked',
+    reasons: [{ code: 'RETURN_NEEDS_VISA', severity: 'block', params: { returnOn: '2026-03-21' } }],
+  },
+  {
+    label: 'visa required (AF) without a visa, one way out: sold with the facts',
+    input: { citizenship: 'AF', stays: [stay('2026-03-01', null)], exitOn: '2026-03-05', returnOn: null },
+    verdict: 'warn',
+    reasons: [{ code: 'OVERSTAY_LEAVE_NOW', severity: 'warn', params: { daysOver: 5 } }],
+  },
+  {
+    label: 'KG in 2024: entry over the limit was not refused (suspension 2023-10-09 … 2025-08-31) — warned',
+    input: { citizenship: 'KG', stays: [stay('2024-01-01', null)], exitOn: '2024-03-30', returnOn: '2024-03-31' },
+    verdict: 'warn',
+    reasons: [{ code: 'RETURN_OVER_LIMIT', severity: 'warn', params: { returnOn: '2024-03-31' } }],
+    absent: ['RETURN_REFUSED'],
+  },
+  {
+    label: 'KG from 2025-09-01: refused again',
+    input: { citizenship: 'KG', stays: [stay('2026-01-01', null)], exitOn: '2026-03-31', returnOn: '2026-04-01' },
+    verdict: 'blocked',
+    reasons: [{ code: 'RETURN_REFUSED', severity: 'block' }],
+  },
+  {
+    label: 'TR entered on 2025-09-01 (30-day rule of its entry): day 31 on 2025-10-01 is over, although later entries get 90',
+    input: { citizenship: 'TR', stays: [stay('2025-09-01', null)], exitOn: '2025-10-01', returnOn: null },
+    verdict: 'warn',
+    reasons: [{ code: 'OVERSTAY_LEAVE_NOW', severity: 'warn', params: { perEntryOverstayDays: 1 } }],
+  },
+  {
+    label: 'TR entered on 2025-09-07 (90-day rule): day 60 is fine; unverified regime is said so',
+    input: { citizenship: 'TR', stays: [stay('2025-09-07', null)], exitOn: '2025-11-05', returnOn: '2025-11-05' },
+    verdict: 'ok',
+    reasons: [{ code: 'REGIME_UNVERIFIED', severity: 'info', params: { regimeId: 'gov-res-2025-08-25-tr' } }, { code: 'NO_RESET', severity: 'info' }],
+  },
+]
+
+runCases.push(...issueCases)
 
 describe('checkRun', () => {
   test.each(runCases)('$label', ({ input, verdict, reasons, absent = [], returnAssessment }) => {

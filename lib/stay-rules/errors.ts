@@ -13,9 +13,10 @@ export type StayInputErrorCode =
   | 'MALFORMED_CITIZENSHIP'
   | 'INVALID_RULE'
   | 'RETURN_BEFORE_EXIT'
+  | 'VISA_WITHOUT_END'
 
 /** Which part of the input is wrong: a stay or document (with recordIndex) or a single field. */
-export type StayInputField = 'stays' | 'documents' | 'on' | 'exitOn' | 'returnOn' | 'citizenship' | 'rule'
+export type StayInputField = 'stays' | 'documents' | 'on' | 'exitOn' | 'returnOn' | 'citizenship' | 'rule' | 'plannedTrips'
 
 export class StayInputError extends Error {
   override name = 'StayInputError'

@@ -26,14 +26,26 @@ export type PreparedDocument = {
 export type PreparedInput = {
   citizenship: string
   on: DayNumber
-  /** The regime of the nationality (before any document). */
-  nationality: RegimeSelection
-  rule: StayRule
-  ruleVersion: string
+  /** A custom rule, or null: the rule is the regime's for the entry being counted (selectRegime). */
+  customRule: StayRule | null
   /** Presence before this day does not count; -Infinity for a custom rule. */
   countsFrom: DayNumber
   stays: PreparedStays
   documents: PreparedDocument[]
+}
+
+/** The regime (before any document) and the rule that count a stay whose per-entry day 1 is `entryDay`. */
+export type RegimeChoice = { selection: RegimeSelection; rule: StayRule; ruleVersion: string; visaRequired: boolean }
+
+/**
+ * The rule is chosen by the date of the entry being counted: a stay begun under one regime keeps it
+ * to its end (ADR 002). Shared by the engine and the naive reference, which each find the entry day
+ * on their own.
+ */
+export function selectRegime(p: PreparedInput, entryDay: DayNumber): RegimeChoice {
+  const selection = regimeOf(p.citizenship, entryDay)
+  if (p.customRule !== null) return { selection, rule: p.customRule, ruleVersion: 'custom', visaRequired: false }
+  return { selection, rule: selection.rule, ruleVersion: selection.ruleVersion, visaRequired: selection.regime === 'visa_required' }
 }
 
 /** No stay is projected beyond this many days (10 years: the longest document, permanent residence). */
@@ -56,19 +68,16 @@ const CITIZEN_EXEMPTION: PreparedDocument = { kind: 'citizenship', from: -Infini
 export function prepareInput(input: AssessStayInput): PreparedInput {
   const on = parseDateField(input.on, 'on')
   const citizenship = normaliseCitizenship(input.citizenship)
-  const nationality = regimeOf(citizenship, on)
   const custom = input.rule !== undefined
-  const rule = custom ? validateRule(input.rule!) : nationality.rule
+  const customRule = custom ? validateRule(input.rule!) : null
   const stays = prepareStays(input.stays, on, 'on')
   const documents = prepareDocuments(input.documents)
-  if (nationality.regime === 'exempt') documents.push(CITIZEN_EXEMPTION)
+  if (citizenship === 'KZ') documents.push(CITIZEN_EXEMPTION)
   return {
     citizenship,
     on,
-    nationality,
-    rule,
+    customRule,
     // A custom rule is not the Kazakhstan rule: all its days count and its version says so.
-    ruleVersion: custom ? 'custom' : nationality.ruleVersion,
     countsFrom: custom ? -Infinity : KZ_COUNTS_FROM_DAY,
     stays,
     documents,
@@ -141,6 +150,10 @@ function prepareDocuments(documents: readonly ResidenceDocument[] | undefined): 
       if (parsed === null) throw new StayInputError('MALFORMED_DATE', `${describeDocument(index, document)}: validTo is not a calendar date or null`, index, 'documents')
       if (parsed < from) throw new StayInputError('DOCUMENT_ENDS_BEFORE_START', `${describeDocument(index, document)}: validTo is before validFrom`, index, 'documents')
       to = parsed
+    } else if (document.kind === 'visa') {
+      // A visa always has an end: its term governs the stay, and an open-ended one would read as
+      // an unlimited stay (ADR 002).
+      throw new StayInputError('VISA_WITHOUT_END', `${describeDocument(index, document)}: a visa needs its last valid day`, index, 'documents')
     }
     prepared.push({ kind: document.kind, from, to, index })
   }

@@ -19,7 +19,28 @@ export type ResidenceDocument = { kind: ResidenceDocumentKind; validFrom: IsoDat
  */
 export type StayRule = { windowDays: number; maxDaysInWindow: number; maxDaysPerEntry: number | null }
 
-export type Regime = 'eaeu' | 'visa_free_30' | 'exempt' | 'unknown'
+/**
+ * How Kazakhstan treats a passport on a day: 'eaeu' (EAEU treaty), 'visa_free' (the Government's
+ * visa-free list or a bilateral agreement, limits in `limits`), 'visa_required' (a state with no
+ * visa-free regime: only a visa makes a stay legal), 'exempt' (a document or Kazakh citizenship
+ * lifts the limits on that day) or 'unknown' (a code that is not a state's).
+ */
+export type Regime = 'eaeu' | 'visa_free' | 'visa_required' | 'exempt' | 'unknown'
+
+/** The limits of a regime as its instrument states them (null: the instrument sets none). */
+export type StayLimits = { perEntryDays: number | null; windowDays: number; maxDaysInWindow: number | null }
+
+/** Where a regime comes from: the instrument, a link to its text or a report of it, and whether
+ * the limits and dates were checked against the instrument's text. */
+export type RegimeSource = {
+  /** Stable id of the regime entry, e.g. 'kz-uz-protocol-2022'. */
+  id: string
+  instrument: { kind: 'law' | 'resolution' | 'agreement' | 'protocol' | 'treaty' | 'general'; number: string | null; date: IsoDate | null; title: string }
+  url: string
+  verified: boolean
+  effectiveFrom: IsoDate | null
+  effectiveTo: IsoDate | null
+}
 
 /** A machine-readable reason; the UI translates `code` and fills in `params` (never prose here). */
 export type StayReason = { code: string; params: Record<string, string | number> }
@@ -38,8 +59,15 @@ export type AssessStayInput = {
 
 export type StayAssessment = {
   regime: Regime
-  /** The rule the numbers were computed with. */
+  /** The rule the numbers were computed with (for 'visa_required': 0 days without a visa). */
   rule: StayRule
+  /**
+   * The regime's limits as its instrument states them, chosen by the date of the entry being
+   * counted (`stayEntryOn`); null for a custom rule, a Kazakh citizen, 'visa_required' and 'unknown'.
+   */
+  limits: StayLimits | null
+  /** Where the regime applied comes from (null for a custom rule and for 'unknown'). */
+  regimeSource: RegimeSource | null
   /** RULE_VERSION for the Kazakhstan rule, 'custom' for an override; store it with a booking. */
   ruleVersion: string
   /** on − (windowDays − 1). */
@@ -74,8 +102,17 @@ export type CheckRunInput = {
   exitOn: IsoDate
   /** The day the rider comes back (null: one way). Must not be before exitOn. */
   returnOn: IsoDate | null
+  /**
+   * The traveller's other live bookings (pending, confirmed, waitlisted): days are counted as those
+   * trips will make them — the rider leaves on each exitOn and is back on its returnOn (null: one
+   * way, not back). Only trips that end before this run's exit day change the count.
+   */
+  plannedTrips?: PlannedTrip[]
   rule?: StayRule
 }
+
+/** A trip out of Kazakhstan the traveller has booked: out on exitOn, back on returnOn (null: one way). */
+export type PlannedTrip = { exitOn: IsoDate; returnOn: IsoDate | null }
 
 export type RunReasonSeverity = 'info' | 'warn' | 'block'
 

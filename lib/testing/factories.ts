@@ -80,19 +80,28 @@ export async function createTrip(options: Partial<Prisma.TripUncheckedCreateInpu
   })
 }
 
-/** A passenger with their own traveller (a Russian citizen with no recorded stays by default). */
+/**
+ * A passenger with their own traveller: a Russian citizen in Kazakhstan since 5 days ago (an open
+ * stay) by default — an empty log is not zero days (CURRENT_STAY_REQUIRED); pass `stays: []` for
+ * one. Companions get the same stays.
+ */
 export async function createRider(options: { citizenship?: string; stays?: { entryOn: string; exitOn: string | null }[]; companions?: number } = {}) {
+  const stays = options.stays ?? [{ entryOn: addDaysIso(todayInKz(), -5), exitOn: null }]
   const rider = await createUser({ name: 'Rider ' + randomUUID().slice(0, 4) })
   const traveller = await db.traveller.create({
     data: { accountId: rider.id, isSelf: true, name: rider.name, citizenship: options.citizenship ?? 'RU' },
     select: { id: true },
   })
-  for (const s of options.stays ?? []) {
-    await db.stay.create({ data: { travellerId: traveller.id, entryOn: dbDateFromIso(s.entryOn), exitOn: s.exitOn ? dbDateFromIso(s.exitOn) : null } })
+  const writeStays = async (travellerId: string) => {
+    for (const s of stays) {
+      await db.stay.create({ data: { travellerId, entryOn: dbDateFromIso(s.entryOn), exitOn: s.exitOn ? dbDateFromIso(s.exitOn) : null } })
+    }
   }
+  await writeStays(traveller.id)
   const companions: string[] = []
   for (let i = 0; i < (options.companions ?? 0); i++) {
     const c = await db.traveller.create({ data: { accountId: rider.id, name: `Companion ${i + 1}`, citizenship: 'RU' }, select: { id: true } })
+    await writeStays(c.id)
     companions.push(c.id)
   }
   return { rider, travellerId: traveller.id, travellerIds: [traveller.id, ...companions] }

@@ -96,7 +96,7 @@ describe('signed in', () => {
     const { actor, traveller: mine } = await createTestTraveller()
     session.userId = actor.id
     const response = await documents.POST(
-      request(`/api/travellers/${mine.id}/documents`, { method: 'POST', body: { kind: 'VISA', validFrom: '2026-01-01', number: 'AB123' } }),
+      request(`/api/travellers/${mine.id}/documents`, { method: 'POST', body: { kind: 'VISA', validFrom: '2026-01-01', validTo: '2026-03-01', number: 'AB123' } }),
       ctx({ travellerId: mine.id }),
     )
     expect(response.status).toBe(400)

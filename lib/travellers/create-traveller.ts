@@ -2,13 +2,13 @@ import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
-import { userText } from '@/lib/validation'
+import { personName } from '@/lib/validation'
 import { citizenshipSchema } from './countries'
 import { travellerSelect, type TravellerSummary } from './find-own-traveller'
 
 /** A companion the account holder travels with (a spouse, a child, a parent). */
 export const createTravellerSchema = z.strictObject({
-  name: userText({ min: 1, max: 80 }),
+  name: personName(),
   citizenship: citizenshipSchema,
 })
 

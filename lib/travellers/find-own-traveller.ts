@@ -14,9 +14,10 @@ export function isUuid(value: string): boolean {
   return UUID.test(value)
 }
 
-export const travellerSelect = { id: true, name: true, citizenship: true, isSelf: true } as const
+export const travellerSelect = { id: true, name: true, citizenship: true, otherCitizenship: true, isSelf: true } as const
 
-export type TravellerSummary = { id: string; name: string; citizenship: string; isSelf: boolean }
+/** `citizenship` is the passport the traveller crosses with; `otherCitizenship` a dual citizen's other one. */
+export type TravellerSummary = { id: string; name: string; citizenship: string; otherCitizenship: string | null; isSelf: boolean }
 
 export async function findOwnTraveller(actor: Pick<Actor, 'id'>, travellerId: string, client: Client = db): Promise<TravellerSummary> {
   if (!isUuid(travellerId)) throw new AppError('NOT_FOUND')

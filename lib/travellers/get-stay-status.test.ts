@@ -1,12 +1,13 @@
 // The assessment use case on the real database: the engine's numbers for a traveller's own log,
 // the earliest re-entry, the registration reminder, and the what-if planner.
 import { describe, expect, test } from 'vitest'
-import { addDaysIso } from '@/lib/dates/kz-date'
+import { addDaysIso, todayInKz } from '@/lib/dates/kz-date'
 import { createDocumentRow, createStayRow, createTestTraveller, refusalOf, ruRider85Days } from '@/lib/testing/traveller-factories'
 import { getStayStatus } from './get-stay-status'
 import { whatIf } from './what-if'
 
-const TODAY = '2026-11-25'
+// From the clock (the registration duty applies from 2026-07-01, before any day this runs on).
+const TODAY = todayInKz()
 const day = (offset: number) => addDaysIso(TODAY, offset)
 
 async function russianWith85Days() {
@@ -36,8 +37,8 @@ describe('getStayStatus', () => {
     expect(status.currentStay).toMatchObject({ entryOn: day(-34), exitOn: null })
     expect(status.calendar.days.filter((d) => d.present)).toHaveLength(85)
     expect(status.calendar.days.filter((d) => d.isLastLegalDay).map((d) => d.on)).toEqual([day(5)])
-    // Present 35 days (entry today−34), nothing ticked, after 2026-07-01: remind.
-    expect(status.registration).toEqual({ stayId: status.currentStay!.id, entryOn: day(-34), dueOn: day(-5) })
+    // Present 35 days (entry today−34), nothing ticked, after 2026-07-01: remind (overdue since day 30).
+    expect(status.registration).toEqual({ stayId: status.currentStay!.id, entryOn: day(-34), dueOn: day(-5), overdue: true })
   })
 
   test('not in Kazakhstan with 90 days used: no stay possible now, the earliest entry instead', async () => {
@@ -62,7 +63,8 @@ describe('getStayStatus', () => {
   })
 
   test.each([
-    { label: 'entered 29 days ago (day 30): no reminder yet', entry: -29, noted: null, reminded: false },
+    { label: 'entered 18 days ago (day 19): no reminder yet', entry: -18, noted: null, reminded: false },
+    { label: 'entered 19 days ago (day 20): reminder, with the due date', entry: -19, noted: null, reminded: true },
     { label: 'entered 30 days ago (day 31): reminder', entry: -30, noted: null, reminded: true },
     { label: 'entered 30 days ago, registration ticked: no reminder', entry: -30, noted: -2, reminded: false },
   ])('registration: $label', async ({ entry, noted, reminded }) => {
@@ -88,7 +90,8 @@ describe('getStayStatus', () => {
 describe('whatIf', () => {
   test.each([
     { label: 'leave on the last legal day, back the next day: refused at the border', exit: 5, back: 6, verdict: 'blocked', codes: ['DAYS_USED_ON_EXIT', 'RETURN_REFUSED', 'NO_RESET'] },
-    { label: 'leave a day after the last legal day: overstaying on exit', exit: 6, back: null, verdict: 'blocked', codes: ['OVERSTAY_ON_EXIT', 'NO_RESET'] },
+    { label: 'leave a day after the last legal day, one way: never refused, warned', exit: 6, back: null, verdict: 'warn', codes: ['OVERSTAY_LEAVE_NOW', 'NO_RESET'] },
+    { label: 'a round trip a day after the last legal day: refused', exit: 6, back: 6, verdict: 'blocked', codes: ['OVERSTAY_ON_EXIT', 'RETURN_REFUSED', 'NO_RESET'] },
     { label: 'same-day run in two days: allowed, but only a few days left', exit: 2, back: 2, verdict: 'warn', codes: ['DAYS_USED_ON_EXIT', 'RETURN_SHORT_STAY', 'NO_RESET'] },
     { label: 'leave today, back on the earliest re-entry day', exit: 0, back: 30, verdict: 'ok', codes: ['DAYS_USED_ON_EXIT', 'RETURN_OK', 'NO_RESET'] },
   ])('$label', async ({ exit, back, verdict, codes }) => {

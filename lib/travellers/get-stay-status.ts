@@ -2,6 +2,8 @@
 // the registration reminder.
 import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
+import { LIVE_BOOKING_STATUSES } from '@/lib/bookings/legal-check'
+import { db } from '@/lib/db'
 import { addDays, assessStay, type IsoDate, type ResidenceDocument, type StayAssessment, type StayRecord } from '@/lib/stay-rules'
 import type { TravellerSummary } from './find-own-traveller'
 import { isoDateSchema } from './iso-date'
@@ -21,7 +23,22 @@ export type StayStatus = {
   nextEntry: NextEntry | null
   calendar: StayCalendar
   registration: RegistrationReminder | null
+  /** Per-entry limit of 30 days or less ends within PER_ENTRY_WARNING_DAYS: leave (or do a run) by then. */
+  perEntryEndsSoon: { latestLegalExit: IsoDate; maxDaysPerEntry: number; daysLeft: number } | null
+  /** This traveller's live bookings whose verdict a re-check found worse, with the reasons. */
+  affectedBookings: AffectedBooking[]
 }
+
+export type AffectedBooking = {
+  bookingId: string
+  tripId: string
+  departureAt: Date
+  verdict: 'OK' | 'WARN' | 'BLOCKED'
+  reasons: unknown
+}
+
+/** 30-day (and 14-day) nationals are warned this many days before their per-entry limit ends. */
+export const PER_ENTRY_WARNING_DAYS = 5
 
 /**
  * The earliest re-entry: after leaving on `afterExitOn` (the latest legal exit) — or, when no stay
@@ -49,8 +66,27 @@ export async function getStayStatus(actor: Pick<Actor, 'id'>, travellerId: strin
     currentStay,
     nextEntry: nextEntryAfter({ citizenship: input.traveller.citizenship, stays, documents: input.documents, on, assessment }),
     calendar: buildStayCalendar({ on, stays, windowStart: assessment.windowStart, latestLegalExit: assessment.latestLegalExit }),
-    registration: registrationReminder({ on, regime: assessment.regime, openStay }),
+    registration: registrationReminder({ on, regime: assessment.regime, limits: assessment.limits, openStay }),
+    perEntryEndsSoon: perEntryEndsSoon(assessment, openStay !== null),
+    affectedBookings: await listAffectedBookings(actor, travellerId),
   }
+}
+
+function perEntryEndsSoon(assessment: StayAssessment, present: boolean): StayStatus['perEntryEndsSoon'] {
+  const limit = assessment.reasons.find((reason) => reason.code === 'LIMIT_PER_ENTRY')
+  const perEntry = assessment.rule.maxDaysPerEntry
+  if (!present || !limit || perEntry === null || perEntry > 30 || assessment.latestLegalExit === null) return null
+  if (assessment.maxStayDays > PER_ENTRY_WARNING_DAYS) return null
+  return { latestLegalExit: assessment.latestLegalExit, maxDaysPerEntry: perEntry, daysLeft: assessment.maxStayDays }
+}
+
+async function listAffectedBookings(actor: Pick<Actor, 'id'>, travellerId: string): Promise<AffectedBooking[]> {
+  const rows = await db.bookingTraveller.findMany({
+    where: { travellerId, booking: { riderId: actor.id, status: { in: [...LIVE_BOOKING_STATUSES] }, verdictWorsenedAt: { not: null } } },
+    select: { verdict: true, reasons: true, booking: { select: { id: true, tripId: true, trip: { select: { departureAt: true } } } } },
+    orderBy: { booking: { trip: { departureAt: 'asc' } } },
+  })
+  return rows.map((r) => ({ bookingId: r.booking.id, tripId: r.booking.tripId, departureAt: r.booking.trip.departureAt, verdict: r.verdict, reasons: r.reasons }))
 }
 
 function nextEntryAfter(input: { citizenship: string; stays: StayRecord[]; documents: ResidenceDocument[]; on: IsoDate; assessment: StayAssessment }): NextEntry | null {

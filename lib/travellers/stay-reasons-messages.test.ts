@@ -44,7 +44,10 @@ const assessments: { label: string; input: AssessStayInput }[] = [
   { label: 'Russian, 85 days used', input: { citizenship: 'RU', on: T, stays: [{ entryOn: '2026-06-28', exitOn: '2026-08-16' }, { entryOn: '2026-10-22', exitOn: null }] } },
   { label: 'German on day 40 of one entry', input: { citizenship: 'DE', on: T, stays: [{ entryOn: '2026-10-17', exitOn: null }] } },
   { label: 'Russian overstaying', input: { citizenship: 'RU', on: T, stays: [{ entryOn: '2026-08-01', exitOn: null }] } },
-  { label: 'unknown nationality', input: { citizenship: 'AF', on: T, stays: [] } },
+  { label: 'a code that is no state', input: { citizenship: 'ZZ', on: T, stays: [] } },
+  { label: 'visa required, no visa', input: { citizenship: 'AF', on: T, stays: [{ entryOn: '2026-11-20', exitOn: null }] } },
+  { label: 'visa required, on a visa', input: { citizenship: 'AF', on: T, stays: [{ entryOn: '2026-11-20', exitOn: null }], documents: [{ kind: 'visa', validFrom: '2026-11-01', validTo: '2026-12-20' }] } },
+  { label: 'an unverified regime', input: { citizenship: 'AZ', on: T, stays: [{ entryOn: '2026-11-20', exitOn: null }] } },
   { label: 'visa ending soon', input: { citizenship: 'US', on: T, stays: [{ entryOn: '2026-11-01', exitOn: null }], documents: [{ kind: 'visa', validFrom: '2026-10-01', validTo: '2026-12-10' }] } },
   { label: 'permanent residence, no end', input: { citizenship: 'RU', on: T, stays: [], documents: [{ kind: 'permanent_residence', validFrom: '2026-01-01', validTo: null }] } },
   { label: 'Kazakh citizen', input: { citizenship: 'KZ', on: T, stays: [] } },
@@ -56,7 +59,13 @@ const runs: { label: string; input: CheckRunInput }[] = [
   { label: 'short stay after return', input: { citizenship: 'RU', stays: assessments[0]!.input.stays, exitOn: '2026-11-27', returnOn: '2026-11-27' } },
   { label: 'German border run', input: { citizenship: 'DE', stays: [{ entryOn: '2026-11-01', exitOn: null }], exitOn: '2026-11-28', returnOn: '2026-11-28' } },
   { label: 'exempt throughout', input: { citizenship: 'KZ', stays: [], exitOn: T, returnOn: '2026-11-26' } },
-  { label: 'unknown nationality', input: { citizenship: 'AF', stays: [], exitOn: T, returnOn: '2026-11-26' } },
+  { label: 'a code that is no state', input: { citizenship: 'ZZ', stays: [{ entryOn: '2026-11-20', exitOn: null }], exitOn: T, returnOn: '2026-11-26' } },
+  { label: 'empty log', input: { citizenship: 'RU', stays: [], exitOn: T, returnOn: T } },
+  { label: 'round trip over the limit', input: { citizenship: 'RU', stays: assessments[0]!.input.stays, exitOn: '2026-12-02', returnOn: '2026-12-02' } },
+  { label: 'booked trips', input: { citizenship: 'RU', stays: [{ entryOn: '2026-11-01', exitOn: null }], plannedTrips: [{ exitOn: '2026-11-27', returnOn: '2026-11-28' }, { exitOn: '2026-12-01', returnOn: '2026-12-08' }], exitOn: '2026-12-04', returnOn: '2026-12-04' } },
+  { label: 'KG in 2024, entry refusal suspended', input: { citizenship: 'KG', stays: [{ entryOn: '2024-01-01', exitOn: null }], exitOn: '2024-03-30', returnOn: '2024-03-31' } },
+  { label: 'visa required, return on a visa', input: { citizenship: 'AF', stays: [{ entryOn: '2026-11-20', exitOn: null }], documents: [{ kind: 'visa', validFrom: '2026-11-01', validTo: '2026-12-20' }], exitOn: T, returnOn: '2026-11-26' } },
+  { label: 'visa required, visa ends before the return', input: { citizenship: 'AF', stays: [{ entryOn: '2026-11-20', exitOn: null }], documents: [{ kind: 'visa', validFrom: '2026-11-01', validTo: T }], exitOn: T, returnOn: '2026-11-26' } },
 ]
 const reasons = [
   ...assessments.flatMap(({ label, input }) => assessStay(input).reasons.map((reason) => ({ label, reason }))),
@@ -81,11 +90,11 @@ describe.each<{ locale: Locale }>([{ locale: 'ru' }, { locale: 'en' }])('reasonT
 test.each([
   {
     locale: 'ru' as const,
-    expected: 'Въезд 1 декабря 2026 г. разрешат; после него можно пробыть 5 дней — до 5 декабря 2026 г.',
+    expected: 'Ваш счёт дней позволяет въезд 1 декабря 2026 г.; после него можно пробыть 5 дней — до 5 декабря 2026 г. (Счёт дней — лишь одно из оснований: решение на границе принимает пограничная служба.)',
   },
   {
     locale: 'en' as const,
-    expected: 'Entry on 1 December 2026 will be allowed; you may then stay 5 days, until 5 December 2026.',
+    expected: 'Your day count allows entry on 1 December 2026; you may then stay 5 days, until 5 December 2026. (The count is one ground among several: the border service decides.)',
   },
 ])('formats dates long and numbers with plurals ($locale)', ({ locale, expected }) => {
   const reason = { code: 'RETURN_OK', params: { returnOn: '2026-12-01', maxStayDays: 5, latestLegalExit: '2026-12-05' } }

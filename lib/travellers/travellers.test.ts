@@ -26,7 +26,7 @@ describe('createTraveller', () => {
   test('adds a companion to the account, citizenship normalised to upper case', async () => {
     const actor = await createUser()
     const companion = await createTraveller(actor, { name: '  Иван  ', citizenship: 'by' })
-    expect(companion).toEqual({ id: expect.any(String), name: 'Иван', citizenship: 'BY', isSelf: false })
+    expect(companion).toEqual({ id: expect.any(String), name: 'Иван', citizenship: 'BY', otherCitizenship: null, isSelf: false })
     expect(await listTravellers(actor)).toEqual([companion])
   })
 
@@ -128,7 +128,7 @@ describe('ownership: another account is told NOT_FOUND, and nothing changes', ()
     { label: 'deleteStay', call: (c) => deleteStay(c.stranger, c.stayId) },
     { label: 'markRegistered', call: (c) => markRegistered(c.stranger, c.stayId, TODAY) },
     { label: 'listDocuments', call: (c) => listDocuments(c.stranger, c.travellerId) },
-    { label: 'addDocument', call: (c) => addDocument(c.stranger, c.travellerId, { kind: 'VISA', validFrom: '2026-01-01' }) },
+    { label: 'addDocument', call: (c) => addDocument(c.stranger, c.travellerId, { kind: 'VISA', validFrom: '2026-01-01', validTo: '2026-03-01' }) },
     { label: 'deleteDocument', call: (c) => deleteDocument(c.stranger, c.documentId) },
     { label: 'getStayStatus', call: (c) => getStayStatus(c.stranger, c.travellerId, TODAY) },
     { label: 'whatIf', call: (c) => whatIf(c.stranger, c.travellerId, TODAY, null, TODAY) },

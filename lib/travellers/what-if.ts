@@ -3,6 +3,8 @@ import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
 import { addDaysIso, todayInKz, type IsoDate } from '@/lib/dates/kz-date'
 import { AppError, type FieldMessage } from '@/lib/errors'
+import { loadPlannedTrips } from '@/lib/bookings/legal-check'
+import { db } from '@/lib/db'
 import { checkRun, type RunCheck } from '@/lib/stay-rules'
 import { isoDateSchema, optionalIsoDateSchema } from './iso-date'
 import { loadStayInput, withEngine } from './load-stay-input'
@@ -37,7 +39,10 @@ export async function whatIf(
   }
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', { fields })
   const input = await loadStayInput(actor, travellerId)
+  // The traveller's booked runs count as they will happen (a booking checks the same way); a run
+  // planned on exactly these dates is the one being asked about, not another trip.
+  const plannedTrips = (await loadPlannedTrips(db, travellerId)).filter((trip) => !(trip.exitOn === plan.exitOn && trip.returnOn === plan.returnOn))
   return withEngine(input.traveller, () =>
-    checkRun({ citizenship: input.traveller.citizenship, stays: input.stays, documents: input.documents, exitOn: plan.exitOn, returnOn: plan.returnOn }),
+    checkRun({ citizenship: input.traveller.citizenship, stays: input.stays, documents: input.documents, plannedTrips, exitOn: plan.exitOn, returnOn: plan.returnOn }),
   )
 }

@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/permissions'
 import { dbDateFromIso, isoFromDbDate, kzDateOf, kzInstant } from '@/lib/dates/kz-date'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
+import { recheckAfterChange } from '@/lib/bookings/recheck-bookings'
 import { notify } from '@/lib/notifications/notify'
 import { seatPriceOf } from '@/lib/trips/publish-trip'
 import { assertCheckpointOpen, resolvePickup, resolveRoute } from '@/lib/trips/resolve-route'
@@ -15,6 +16,13 @@ import { loadManagedTrip } from '@/lib/trips/managed-trip'
 const timeOf = (at: Date) => new Date(at.getTime() + 5 * 3_600_000).toISOString().slice(11, 16)
 
 export async function editTrip(actor: Actor, tripId: string, input: EditTripInput, now: Date = new Date()) {
+  const result = await editInTx(actor, tripId, input, now)
+  // New dates, new legal check for everyone still booked or waiting on the run.
+  if (result.datesMoved) await recheckAfterChange({ tripId }, now)
+  return result
+}
+
+function editInTx(actor: Actor, tripId: string, input: EditTripInput, now: Date) {
   return db.$transaction(async (tx) => {
     await loadManagedTrip(tx, actor, tripId, { lock: true })
     const trip = await tx.trip.findUniqueOrThrow({ where: { id: tripId } })
@@ -83,6 +91,6 @@ export async function editTrip(actor: Actor, tripId: string, input: EditTripInpu
       await tx.booking.updateMany({ where: { id: { in: live.map((b) => b.id) } }, data: { changedByDriverAt: now } })
       await notify(tx, live.map((b) => ({ userId: b.riderId, kind: 'TRIP_CHANGED' as const, params: { tripId, bookingId: b.id, changes: hurts.join(',') } })))
     }
-    return { id: updated.id, notified: hurts.length ? live.length : 0, changes: hurts }
+    return { id: updated.id, notified: hurts.length ? live.length : 0, changes: hurts, datesMoved }
   })
 }

@@ -25,6 +25,8 @@ export async function listUpcomingTrips(options: { days?: number; limit?: number
       pricingMode: true,
       pricePerSeatTenge: true,
       totalCostTenge: true,
+      minRiders: true,
+      driverShares: true,
       pickupLabel: true,
       pickupPoint: { select: { nameRu: true, nameEn: true } },
       originCity: { select: { nameRu: true, nameEn: true } },

@@ -105,3 +105,22 @@ describe('publishTrip', () => {
   })
 })
 
+
+describe('publishTrip: one car, one run at a time', () => {
+  test.each([
+    { label: 'the same departure again', departureTime: '07:00', returnTime: '19:00', refused: true },
+    { label: 'leaving while the first run is still out (12:00, back 19:00)', departureTime: '12:00', returnTime: '20:00', refused: true },
+    { label: 'after the first run is back', departureTime: '19:30', returnTime: '23:00', refused: false },
+  ])('$label: refused = $refused', async ({ departureTime, returnTime, refused }) => {
+    const { driver, car } = await createDriver()
+    await publishTrip(driver, await baseInput(car.id))
+    const second = publishTrip(driver, await baseInput(car.id, { departureTime, returnTime }))
+    if (refused) {
+      await expect(second).rejects.toMatchObject({ code: 'VALIDATION', options: { fields: { departureTime: [{ key: 'validation.carBusy' }] } } })
+      expect(await db.trip.count({ where: { carId: car.id } })).toBe(1)
+    } else {
+      await second
+      expect(await db.trip.count({ where: { carId: car.id } })).toBe(2)
+    }
+  })
+})

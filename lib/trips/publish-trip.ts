@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { hasRole, type Actor } from '@/lib/auth/permissions'
 import { addDaysIso, dbDateFromIso, kzInstant, todayInKz } from '@/lib/dates/kz-date'
 import { db } from '@/lib/db'
+import { formatTime } from '@/lib/format'
 import { writeAudit } from '@/lib/dispatch/audit'
 import { requireGroupCoordinator } from '@/lib/dispatch/group-access'
 import { AppError } from '@/lib/errors'
@@ -36,6 +37,31 @@ function datedColumns(input: PublishTripInput, on: string) {
     returnAt: returnOn ? kzInstant(returnOn, input.returnTime!) : null,
     returnOn: returnOn ? dbDateFromIso(returnOn) : null,
     returnOnIso: returnOn,
+  }
+}
+
+/** A one-way run keeps its car this long (to the border and back empty, or on to the city). */
+const ONE_WAY_HOURS = 8
+
+/**
+ * One car is on one run at a time: a run whose time (departure to return, or eight hours one way)
+ * overlaps another live run of the same car is refused. The car's row is locked first, so two
+ * publishes of the same car at once cannot both pass the check.
+ */
+async function assertCarFree(tx: Prisma.TransactionClient, carId: string, departureAt: Date, returnAt: Date | null): Promise<void> {
+  const end = (start: Date, back: Date | null) => back ?? new Date(start.getTime() + ONE_WAY_HOURS * 3_600_000)
+  await tx.$queryRaw`SELECT id FROM cars WHERE id = ${carId}::uuid FOR UPDATE`
+  const candidates = await tx.trip.findMany({
+    where: {
+      carId,
+      status: { notIn: ['CANCELLED', 'COMPLETED'] },
+      departureAt: { lt: end(departureAt, returnAt), gt: new Date(departureAt.getTime() - 4 * 86_400_000) },
+    },
+    select: { departureAt: true, returnAt: true },
+  })
+  const clash = candidates.find((t) => end(t.departureAt, t.returnAt) > departureAt)
+  if (clash) {
+    throw new AppError('VALIDATION', { fields: { departureTime: [{ key: 'validation.carBusy', params: { on: todayInKz(clash.departureAt), time: formatTime('ru', clash.departureAt) } }] } })
   }
 }
 
@@ -80,6 +106,7 @@ export async function publishTripFor(
 
     if (!input.repeat) {
       const { returnOnIso: _r, ...dated } = first
+      await assertCarFree(tx, car.id, dated.departureAt, dated.returnAt)
       const trip = await tx.trip.create({ data: { ...common, ...dated }, select: { id: true } })
       if (groupId) {
         await writeAudit(tx, {

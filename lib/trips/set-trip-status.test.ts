@@ -26,7 +26,8 @@ describe('setTripStatus', () => {
       [addDaysIso(today, -10), runDate, 'MANUAL'],
       [runDate, null, 'RUN'],
     ])
-    expect(await db.stay.count({ where: { travellerId: noShow.travellerId } })).toBe(0)
+    // Only the stay the no-show already had (the factory's open stay): the run wrote nothing.
+    expect(await db.stay.count({ where: { travellerId: noShow.travellerId } })).toBe(1)
     expect(await db.notification.count({ where: { userId: boarded.rider.id, kind: 'TRIP_COMPLETED_LOGGED' } })).toBe(1)
   })
 

@@ -25,8 +25,8 @@ export const pickupSchema = z.union([
 
 const pricingFields = {
   pricingMode: z.enum(['PER_SEAT', 'SHARED_COST']),
-  pricePerSeatTenge: z.number().int().min(100).max(200_000).optional(),
-  totalCostTenge: z.number().int().min(100).max(1_000_000).optional(),
+  pricePerSeatTenge: z.number().int({ message: 'v.wholeTenge' }).min(100).max(200_000).optional(),
+  totalCostTenge: z.number().int({ message: 'v.wholeTenge' }).min(100).max(1_000_000).optional(),
   driverShares: z.boolean().default(false),
   minRiders: z.number().int().min(1).max(8).optional(),
 }
@@ -132,7 +132,9 @@ export function tripFormToInput(form: Record<string, unknown>): Record<string, u
   const str = (k: string) => (typeof form[k] === 'string' && form[k] !== '' ? (form[k] as string) : undefined)
   const num = (k: string) => {
     const v = str(k)
-    return v === undefined ? undefined : /^-?\d+(\.\d+)?$/.test(v.replace(/\s/g, '')) ? Number(v.replace(/\s/g, '')) : v
+    // "4 500", "4500,50" and "4500.50" are numbers (a decimal one is then refused as "whole tenge").
+    const plain = v === undefined ? undefined : v.replace(/[\s\u00a0]/g, '').replace(',', '.')
+    return plain === undefined ? undefined : /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : v
   }
   const bool = (k: string) => form[k] === 'on' || form[k] === 'true'
   const pickup =

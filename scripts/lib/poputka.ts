@@ -5,7 +5,7 @@
 import { EnvError, envSchema, parseEnv } from '@/lib/env'
 import { ensureProductionBuild } from './build'
 import { startCluster } from './cluster'
-import { startHttpServer, type RunningServer } from './http-server'
+import { allowedHostsFor, startHttpServer, type RunningServer } from './http-server'
 import { resolveDataDir, startLocalDatabase } from './local-database'
 import { embeddedMaxConnections, planPool, readConnectionLimits, workerCount } from './pool-plan'
 import { prepareDatabase } from './prepare-database'
@@ -50,7 +50,9 @@ export async function startPoputka(options: StartOptions): Promise<RunningApp> {
   }
   // Without NEXTAUTH_URL, next-auth builds its URLs from the request's Host header (our server
   // drops client-sent X-Forwarded-* unless TRUST_PROXY is on), so localhost, 127.0.0.1 and a LAN
-  // address all work. Deployments behind a domain set NEXTAUTH_URL.
+  // address all work — and our server answers only Host names that are its own (allowedHostsFor),
+  // so a request for "Host: evil.example" never gets a sign-in URL on evil.example. Deployments
+  // behind a domain set NEXTAUTH_URL; behind a proxy, TRUST_PROXY (the proxy's X-Forwarded-Host).
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= 'true'
   try {
     const env = parseEnv(process.env) // names the offending variable before anything is served
@@ -66,7 +68,13 @@ export async function startPoputka(options: StartOptions): Promise<RunningApp> {
       server = await startCluster({ workers, port: options.port, hostname, trustProxy: env.TRUST_PROXY, log })
       log(`Serving with ${workers} worker processes, ${plan.poolSize} database connections each (${plan.connections} of max_connections ${plan.maxConnections} with the jobs' sessions)`)
     } else {
-      server = await startHttpServer({ dev: options.dev, port: options.port, hostname, trustProxy: env.TRUST_PROXY })
+      server = await startHttpServer({
+        dev: options.dev,
+        port: options.port,
+        hostname,
+        trustProxy: env.TRUST_PROXY,
+        allowedHosts: allowedHostsFor({ hostname, trustProxy: env.TRUST_PROXY, nextauthUrl: env.NEXTAUTH_URL }),
+      })
     }
     return {
       url: `http://localhost:${options.port}`,

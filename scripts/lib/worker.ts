@@ -4,7 +4,7 @@
 // SIGINT/SIGTERM (a Ctrl-C reaches every process of the terminal), and when the primary is gone.
 import { EnvError, parseEnv } from '@/lib/env'
 import type { PrimaryMessage, WorkerMessage } from './cluster'
-import { startHttpServer, type RunningServer } from './http-server'
+import { allowedHostsFor, startHttpServer, type RunningServer } from './http-server'
 
 async function main() {
   const env = parseEnv(process.env)
@@ -23,7 +23,14 @@ async function main() {
   process.on('SIGTERM', drain)
   // The primary died (even by SIGKILL): never serve on without it.
   process.on('disconnect', drain)
-  running.server = await startHttpServer({ dev: false, port: Number(process.env.PORT), hostname: process.env.HOST ?? '0.0.0.0', trustProxy: env.TRUST_PROXY })
+  const hostname = process.env.HOST ?? '0.0.0.0'
+  running.server = await startHttpServer({
+    dev: false,
+    port: Number(process.env.PORT),
+    hostname,
+    trustProxy: env.TRUST_PROXY,
+    allowedHosts: allowedHostsFor({ hostname, trustProxy: env.TRUST_PROXY, nextauthUrl: env.NEXTAUTH_URL }),
+  })
   if (draining) return
   const ready: WorkerMessage = { poputka: 'ready' }
   process.send?.(ready)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
+import { recheckAfterChange } from '@/lib/bookings/recheck-bookings'
 import { db } from '@/lib/db'
 import { dbDateFromIso } from '@/lib/dates/kz-date'
 import { findOwnTraveller } from '../find-own-traveller'
@@ -18,6 +19,8 @@ export const addDocumentSchema = z
     validTo: optionalIsoDateSchema.optional(),
   })
   .refine((value) => value.validTo == null || value.validTo >= value.validFrom, { message: 'v.validToBeforeFrom', path: ['validTo'] })
+  // A visa's term governs the stay: it always has a last valid day (never read as unlimited).
+  .refine((value) => value.kind !== 'VISA' || value.validTo != null, { message: 'v.visaNeedsEnd', path: ['validTo'] })
 
 export type AddDocumentInput = z.input<typeof addDocumentSchema>
 
@@ -33,5 +36,6 @@ export async function addDocument(actor: Pick<Actor, 'id'>, travellerId: string,
     },
     select: documentSelect,
   })
+  await recheckAfterChange({ travellerIds: [travellerId] })
   return toDocumentView(row)
 }

@@ -8,10 +8,11 @@ import { listDocuments } from './list-documents'
 
 describe('addDocument', () => {
   test.each([
-    { label: 'a document number', input: { kind: 'VISA', validFrom: '2026-01-01', number: 'N1234567' }, fields: { number: ['validation.unknownField'] } },
+    { label: 'a document number', input: { kind: 'VISA', validFrom: '2026-01-01', validTo: '2026-03-01', number: 'N1234567' }, fields: { number: ['validation.unknownField'] } },
     { label: 'an unknown kind', input: { kind: 'PASSPORT', validFrom: '2026-01-01' }, fields: { kind: ['validation.choice'] } },
+    { label: 'a visa without its last day (never open-ended)', input: { kind: 'VISA', validFrom: '2026-01-01' }, fields: { validTo: ['validation.visaNeedsEnd'] } },
     { label: 'validTo before validFrom', input: { kind: 'VISA', validFrom: '2026-03-01', validTo: '2026-02-28' }, fields: { validTo: ['validation.validToBeforeFrom'] } },
-    { label: 'an impossible date', input: { kind: 'VISA', validFrom: '2026-13-01' }, fields: { validFrom: ['validation.noSuchDate'] } },
+    { label: 'an impossible date', input: { kind: 'TEMPORARY_RESIDENCE', validFrom: '2026-13-01' }, fields: { validFrom: ['validation.noSuchDate'] } },
   ])('refuses $label with a field error and stores nothing', async ({ input, fields }) => {
     const { actor, traveller } = await createTestTraveller()
     expect(await refusalOf(addDocument(actor, traveller.id, input as never))).toEqual({ code: 'VALIDATION', status: 400, fields })

@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
+import { recheckAfterChange } from '@/lib/bookings/recheck-bookings'
 import { db } from '@/lib/db'
 import { dbDateFromIso, todayInKz, type IsoDate } from '@/lib/dates/kz-date'
 import { findOwnTraveller } from '../find-own-traveller'
 import { isoDateSchema, optionalIsoDateSchema } from '../iso-date'
 import { listStays } from './list-stays'
-import { checkStayDates, secondOpenStayError, staySelect, toStayView, touchesAnother, type StayView } from './stay-view'
+import { checkNoOverlapWithOpenStay, checkStayDates, secondOpenStayError, staySelect, toStayView, touchesAnother, type StayView } from './stay-view'
 
 /** A stay in Kazakhstan: entry day and exit day both count; no exit = still there. */
 export const addStaySchema = z.strictObject({
@@ -23,6 +24,7 @@ export async function addStay(actor: Pick<Actor, 'id'>, travellerId: string, inp
   const fields = { entryOn: parsed.entryOn, exitOn: parsed.exitOn ?? null }
   checkStayDates(fields, today)
   await findOwnTraveller(actor, travellerId)
+  checkNoOverlapWithOpenStay(fields, await listStays(actor, travellerId), today)
   let row
   try {
     row = await db.stay.create({
@@ -33,5 +35,6 @@ export async function addStay(actor: Pick<Actor, 'id'>, travellerId: string, inp
     throw secondOpenStayError(error) ?? error
   }
   const stay = toStayView(row)
+  await recheckAfterChange({ travellerIds: [stay.travellerId] })
   return { stay, merged: touchesAnother(stay, await listStays(actor, travellerId), today) }
 }

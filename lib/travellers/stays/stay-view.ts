@@ -34,14 +34,39 @@ export function toStayView(row: StayRow): StayView {
  * — the travel log records what happened; plans go to the what-if planner. An open stay (no exit)
  * is the current one, so its entry cannot be in the future either.
  */
+/** How far back a travel log goes: the 90/180 window looks 180 days back, and a decade covers any
+ *  document or history a rider might want to keep. A stay "in 1900" is a typo, not a record. */
+export const OLDEST_STAY_YEARS = 10
+
 export function checkStayDates(stay: { entryOn: IsoDate; exitOn: IsoDate | null }, today: IsoDate): void {
   const fields: Record<string, FieldMessage[]> = {}
+  const oldest = `${Number(today.slice(0, 4)) - OLDEST_STAY_YEARS}${today.slice(4)}`
   if (stay.entryOn > today) fields.entryOn = [{ key: 'validation.dateInFuture' }]
+  else if (stay.entryOn < oldest) fields.entryOn = [{ key: 'validation.dateTooOld', params: { years: OLDEST_STAY_YEARS } }]
   if (stay.exitOn !== null) {
     if (stay.exitOn < stay.entryOn) fields.exitOn = [{ key: 'validation.exitBeforeEntry' }]
     else if (stay.exitOn > today) fields.exitOn = [{ key: 'validation.dateInFuture' }]
   }
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', { fields })
+}
+
+/**
+ * A stay that shares a day with the stay still open (no exit yet) cannot both be true: someone in
+ * Kazakhstan since the open stay's entry did not also enter and leave in between. Refused, with the
+ * open stay's entry date, rather than silently merged.
+ */
+export function checkNoOverlapWithOpenStay(stay: { id?: string; entryOn: IsoDate; exitOn: IsoDate | null }, others: readonly StayView[], today: IsoDate): void {
+  const end = stay.exitOn ?? today
+  const clash = others.find((other) => {
+    if (other.id === stay.id) return false
+    if (other.exitOn !== null && stay.exitOn !== null) return false
+    if (other.exitOn === null && stay.exitOn === null) return false // two open stays: the unique index says so
+    const otherEnd = other.exitOn ?? today
+    return other.entryOn <= end && stay.entryOn <= otherEnd
+  })
+  if (!clash) return
+  const open = clash.exitOn === null ? clash : stay
+  throw new AppError('VALIDATION', { fields: { [stay.exitOn === null ? 'entryOn' : 'exitOn']: [{ key: 'validation.overlapsOpenStay', params: { since: open.entryOn } }] } })
 }
 
 /** The partial unique index stays_one_open_per_traveller refused a second stay without an exit. */

@@ -60,7 +60,6 @@ describe('addStay', () => {
     { label: 'the same stay twice', existing: { entryOn: '2026-09-01', exitOn: '2026-09-10' }, added: { entryOn: '2026-09-01', exitOn: '2026-09-10' }, merged: true },
     { label: 'touching (exit on the 10th, entry on the 11th)', existing: { entryOn: '2026-09-01', exitOn: '2026-09-10' }, added: { entryOn: '2026-09-11', exitOn: '2026-09-12' }, merged: true },
     { label: 'same-day run (exit and entry on one day)', existing: { entryOn: '2026-09-01', exitOn: '2026-09-10' }, added: { entryOn: '2026-09-10', exitOn: '2026-09-15' }, merged: true },
-    { label: 'inside an open stay', existing: { entryOn: '2026-11-01', exitOn: null }, added: { entryOn: '2026-11-10', exitOn: '2026-11-12' }, merged: true },
     { label: 'a day apart', existing: { entryOn: '2026-09-01', exitOn: '2026-09-10' }, added: { entryOn: '2026-09-12', exitOn: '2026-09-15' }, merged: false },
   ])('$label is accepted; merged = $merged', async ({ existing, added, merged }) => {
     const { actor, traveller } = await createTestTraveller()
@@ -68,6 +67,30 @@ describe('addStay', () => {
     const result = await addStay(actor, traveller.id, added, TODAY)
     expect(result.merged).toBe(merged)
     expect(await db.stay.count({ where: { travellerId: traveller.id } })).toBe(2)
+  })
+
+  test.each([
+    { label: 'a closed stay inside the open one', existing: { entryOn: '2026-11-01', exitOn: null }, added: { entryOn: '2026-11-10', exitOn: '2026-11-12' }, field: 'exitOn' },
+    { label: 'a closed stay running into the open one', existing: { entryOn: '2026-11-01', exitOn: null }, added: { entryOn: '2026-10-20', exitOn: '2026-11-03' }, field: 'exitOn' },
+    { label: 'an open stay entered before a closed one ended', existing: { entryOn: '2026-10-01', exitOn: '2026-10-20' }, added: { entryOn: '2026-10-15', exitOn: null }, field: 'entryOn' },
+  ])('$label is refused (overlaps the stay still open), nothing saved', async ({ existing, added, field }) => {
+    const { actor, traveller } = await createTestTraveller()
+    await createStayRow(traveller.id, existing)
+    expect((await refusalOf(addStay(actor, traveller.id, added, TODAY))).fields).toEqual({ [field]: ['validation.overlapsOpenStay'] })
+    expect(await db.stay.count({ where: { travellerId: traveller.id } })).toBe(1)
+  })
+
+  test('touching the open stay (exit the day before it began) is still accepted and merged', async () => {
+    const { actor, traveller } = await createTestTraveller()
+    await createStayRow(traveller.id, { entryOn: '2026-11-01', exitOn: null })
+    expect((await addStay(actor, traveller.id, { entryOn: '2026-10-20', exitOn: '2026-10-31' }, TODAY)).merged).toBe(true)
+  })
+
+  test('a stay more than ten years back (a typo such as 1900) is refused', async () => {
+    const { actor, traveller } = await createTestTraveller()
+    expect((await refusalOf(addStay(actor, traveller.id, { entryOn: '1900-11-01', exitOn: '1900-11-05' }, TODAY))).fields).toEqual({ entryOn: ['validation.dateTooOld'] })
+    expect((await addStay(actor, traveller.id, { entryOn: '2017-01-01', exitOn: '2017-01-05' }, TODAY)).stay.entryOn).toBe('2017-01-01')
+    expect(await db.stay.count({ where: { travellerId: traveller.id } })).toBe(1)
   })
 })
 

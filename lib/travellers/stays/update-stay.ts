@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
+import { recheckAfterChange } from '@/lib/bookings/recheck-bookings'
 import { db } from '@/lib/db'
 import { dbDateFromIso, todayInKz, type IsoDate } from '@/lib/dates/kz-date'
 import { AppError } from '@/lib/errors'
@@ -7,7 +8,7 @@ import { isoDateSchema, optionalIsoDateSchema } from '../iso-date'
 import type { StayWriteResult } from './add-stay'
 import { findOwnStay } from './find-own-stay'
 import { listStays } from './list-stays'
-import { checkStayDates, secondOpenStayError, staySelect, toStayView, touchesAnother } from './stay-view'
+import { checkNoOverlapWithOpenStay, checkStayDates, secondOpenStayError, staySelect, toStayView, touchesAnother } from './stay-view'
 
 /** Either date or both; `exitOn: null` (or '') reopens the stay (still in Kazakhstan). */
 export const updateStaySchema = z
@@ -37,6 +38,7 @@ export async function updateStay(
     exitOn: parsed.exitOn === undefined ? current.exitOn : parsed.exitOn,
   }
   checkStayDates(next, today)
+  checkNoOverlapWithOpenStay({ id: stayId, ...next }, await listStays(actor, current.travellerId), today)
   let row
   try {
     const { count } = await db.stay.updateMany({
@@ -49,5 +51,6 @@ export async function updateStay(
     throw secondOpenStayError(error) ?? error
   }
   const stay = toStayView(row)
+  await recheckAfterChange({ travellerIds: [stay.travellerId] })
   return { stay, merged: touchesAnother(stay, await listStays(actor, stay.travellerId), today) }
 }

@@ -6,6 +6,7 @@ import type { Locale } from '@/lib/i18n/routing'
 import { getPathname } from '@/lib/i18n/navigation'
 import { CarForm } from './car-form'
 import { DeleteAccountForm } from './delete-account-form'
+import { SignOutEverywhereForm } from './sign-out-everywhere-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account')
@@ -16,15 +17,15 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const { locale } = await params
   setRequestLocale(locale)
   const actor = await requirePageUser(locale, '/account')
-  const [t, tAuth, { user, cars }] = await Promise.all([getTranslations('account'), getTranslations('auth'), getAccount(actor)])
+  const [t, tAuth, tSessions, { user, cars }] = await Promise.all([getTranslations('account'), getTranslations('auth'), getTranslations('sessions'), getAccount(actor)])
   return (
     <div className="stack">
       <h1>{t('title')}</h1>
       <section className="card stack-sm" aria-labelledby="details">
         <h2 id="details">{t('details')}</h2>
-        <dl className="grid grid-2">
-          <div><dt className="muted small">{tAuth('name')}</dt><dd>{user.name}</dd></div>
-          <div><dt className="muted small">{tAuth('email')}</dt><dd>{user.email}</dd></div>
+        <dl className="grid grid-2" style={{ overflowWrap: 'anywhere' }}>
+          <div style={{ minWidth: 0 }}><dt className="muted small">{tAuth('name')}</dt><dd>{user.name}</dd></div>
+          <div style={{ minWidth: 0 }}><dt className="muted small">{tAuth('email')}</dt><dd>{user.email}</dd></div>
           <div><dt className="muted small">{tAuth('phone')}</dt><dd>{user.phone ?? '—'}</dd></div>
           <div>
             <dt className="muted small">{t('roles')}</dt>
@@ -45,6 +46,11 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         )}
         <h3>{t('addCar')}</h3>
         <CarForm />
+      </section>
+      <section className="card stack-sm" aria-labelledby="sessions">
+        <h2 id="sessions">{tSessions('title')}</h2>
+        <p>{tSessions('text')}</p>
+        <SignOutEverywhereForm signInHref={getPathname({ href: '/sign-in', locale })} />
       </section>
       <section className="card stack-sm" aria-labelledby="your-data">
         <h2 id="your-data">{t('dataTitle')}</h2>

@@ -1,13 +1,16 @@
 // One booking in "My bookings": the run, its status in words, who travels, what is owed now and the
 // cap, the payment log with the rider's buttons, cancel and the receipt.
 import { useLocale, useTranslations } from 'next-intl'
-import { formatDateTime, formatTenge } from '@/components/format'
+import { formatDateTime, formatTenge } from '@/lib/format'
 import { ActionForm } from '@/components/trips/action-form'
 import { bookingStatusText, bookingStatusTone, isLiveBooking } from '@/components/trips/booking-texts'
+import { readReasons } from '@/components/trips/reasons'
+import { TravellerVerdicts } from '@/components/trips/traveller-verdicts'
 import type { MyBooking } from '@/lib/bookings/list-my-bookings'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { cancelMyBookingAction, markPaymentAction } from './actions'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 export function BookingCard({ booking }: { booking: MyBooking }) {
   const t = useTranslations('bookings')
@@ -15,7 +18,7 @@ export function BookingCard({ booking }: { booking: MyBooking }) {
   const tt = useTranslations('trip')
   const locale = useLocale() as Locale
   const money = (amount: number) => formatTenge(locale, amount)
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const { trip } = booking
   const route = `${name(trip.originCity)} → ${name(trip.destinationCity)}`
   const live = isLiveBooking(booking.status)
@@ -40,6 +43,16 @@ export function BookingCard({ booking }: { booking: MyBooking }) {
         <p className="small" style={{ margin: 0 }}>{t(`cancelReason.${booking.cancelReason === 'TRIP_CANCELLED' || booking.cancelReason === 'LEGAL_RECHECK_BLOCKED' ? booking.cancelReason : 'OTHER'}`)}</p>
       ) : null}
       {booking.changedByDriverAt && live ? <p className="notice info" style={{ margin: 0 }}>{tb('changedByDriver')}</p> : null}
+      {booking.verdictWorsenedAt && live ? (
+        // A re-check found the legal verdict worse (a stay or document changed, or days passed).
+        <div className={`notice ${booking.verdict === 'BLOCKED' ? 'block' : 'warn'}`} data-testid="booking-worsened" data-verdict={booking.verdict}>
+          <p style={{ margin: 0 }}><strong>{t('worsened', { verdict: booking.verdict })}</strong></p>
+          <TravellerVerdicts
+            only="problems"
+            travellers={booking.travellers.filter((tr) => tr.verdict !== 'OK').map((tr) => ({ name: tr.name, verdict: tr.verdict, reasons: readReasons(tr.reasons) }))}
+          />
+        </div>
+      ) : null}
       {live ? (
         <p style={{ margin: 0 }} data-testid="booking-amount">
           {booking.amountTenge !== null
@@ -54,7 +67,7 @@ export function BookingCard({ booking }: { booking: MyBooking }) {
         {confirmed && booking.paymentState === 'OWED' ? (
           <ActionForm action={markPaymentAction} fields={{ bookingId: booking.id, state: 'PAID' }} label={t('iPaid')} />
         ) : null}
-        {confirmed && booking.paymentState !== 'DISPUTED' ? (
+        {confirmed && (booking.paymentState === 'PAID' || booking.paymentState === 'CONFIRMED') ? (
           <ActionForm
             action={markPaymentAction}
             fields={{ bookingId: booking.id, state: 'DISPUTED' }}

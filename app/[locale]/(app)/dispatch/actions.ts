@@ -1,9 +1,11 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { headers } from 'next/headers'
 import { z } from 'zod'
 import { actionLocale, formToObject, runAction } from '@/lib/action'
 import { requireRole, requireUser } from '@/lib/auth/session'
+import { clientIpFrom } from '@/lib/client-ip'
 import { createGroup, createGroupSchema } from '@/lib/dispatch/create-group'
 import { createInvite } from '@/lib/dispatch/create-invite'
 import { joinGroup, joinGroupSchema } from '@/lib/dispatch/join-group'
@@ -73,7 +75,7 @@ export async function leaveGroupAction(_previous: unknown, form: FormData) {
 export async function joinGroupAction(_previous: unknown, form: FormData) {
   const result = await runAction(async () => {
     const actor = await requireUser()
-    return joinGroup(actor, joinGroupSchema.parse(formToObject(form)))
+    return joinGroup(actor, joinGroupSchema.parse(formToObject(form)), new Date(), clientIpFrom(await headers()))
   })
   if (result.ok) {
     redirect({ href: `/dispatch/groups/${result.data.groupId}`, locale: await actionLocale() })

@@ -2,13 +2,14 @@ import type { Metadata } from 'next'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
 import '@/components/driver/driver.css'
 import { Capacity, StatusBadge } from '@/components/driver/run-bits'
-import { formatDateTime, formatDay, formatTenge } from '@/components/format'
+import { formatDateTime, formatDay, formatTenge } from '@/lib/format'
 import { hasRole } from '@/lib/auth/permissions'
 import { requirePageUser } from '@/lib/auth/session'
 import { kzDateOf } from '@/lib/dates/kz-date'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { listDriverTrips } from '@/lib/trips/list-driver-trips'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('myTrips')
@@ -99,7 +100,7 @@ export default async function MyTripsPage({
 
 async function RunCard({ run, locale }: { run: Run; locale: Locale }) {
   const [t, tt] = await Promise.all([getTranslations('myTrips'), getTranslations('trip')])
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const route = `${name(run.originCity)} → ${name(run.destinationCity)}`
   const pending = run._count.bookings
   return (

@@ -2,6 +2,7 @@
 // what a form needs on top — an error on a custom pickup pin that names the field to fix, and for
 // an edit, only the fields the driver actually changed.
 import { z } from 'zod'
+import { AppError } from '@/lib/errors'
 import { editTripSchema, pickupSchema, publishTripSchema, tripFormToInput, type EditTripInput, type PublishTripInput } from '@/lib/trips/trip-input'
 import type { DriverTrip } from './load-driver-trip'
 
@@ -16,8 +17,17 @@ function withPickupIssues(error: z.ZodError, pickup: unknown): z.ZodError {
   return new z.ZodError([...error.issues.filter((i) => !isPickupUnion(i)), ...pin.error.issues.map((i) => ({ ...i, path: ['pickup', ...i.path] }))])
 }
 
-export function parsePublishForm(form: Record<string, unknown>): PublishTripInput {
+/** Seats above what the car holds: said with the car's own number ("not more than 4", as the hint
+ *  beside the field says), before the schema's absolute cap of 8 could answer first. */
+function checkSeatsFitCar(raw: Record<string, unknown>, carSeats: number | undefined): void {
+  if (carSeats !== undefined && typeof raw.seatsTotal === 'number' && raw.seatsTotal > carSeats) {
+    throw new AppError('VALIDATION', { fields: { seatsTotal: [{ key: 'validation.seatsAboveCar', params: { max: carSeats } }] } })
+  }
+}
+
+export function parsePublishForm(form: Record<string, unknown>, carSeats?: number): PublishTripInput {
   const raw = tripFormToInput(form)
+  checkSeatsFitCar(raw, carSeats)
   const parsed = publishTripSchema.safeParse(raw)
   if (!parsed.success) throw withPickupIssues(parsed.error, raw.pickup)
   return parsed.data
@@ -32,6 +42,7 @@ const editKeys = [
  * so an untouched checkpoint is not re-checked and riders are told only about real changes. */
 export function parseEditForm(form: Record<string, unknown>, trip: DriverTrip): EditTripInput {
   const raw = tripFormToInput({ ...form, pricingMode: trip.pricingMode, roundTrip: trip.roundTrip ? 'on' : '' })
+  checkSeatsFitCar(raw, trip.carSeats)
   const current: Record<(typeof editKeys)[number], unknown> = {
     departureOn: trip.departureOn,
     departureTime: trip.departureTime,

@@ -3,7 +3,7 @@
 // with a link to the run (the driver's view for the driver) or to My bookings.
 import type { Metadata } from 'next'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
-import { formatDateTime } from '@/components/format'
+import { formatDateTime } from '@/lib/format'
 import '@/components/trips/trips.css'
 import { requirePageUser } from '@/lib/auth/session'
 import { Link } from '@/lib/i18n/navigation'
@@ -12,6 +12,7 @@ import { listNotifications } from '@/lib/notifications/list-notifications'
 import { MarkAllForm } from './mark-all-form'
 import { MarkRead } from './mark-read'
 import { loadNotificationTrips } from './notification-trips'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('notificationsPage')
@@ -36,7 +37,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
   const notes = items.map((n) => ({ ...n, params: paramsOf(n.params) }))
   // The runs they are about: to name the route in the reader's language and to know whose run it is.
   const tripById = await loadNotificationTrips(notes.map((n) => n.params.tripId))
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
 
   return (
     <div className="stack">

@@ -3,7 +3,7 @@
 import { DeleteRowButton } from './delete-row-button'
 import { useLocale, useTranslations } from 'next-intl'
 import { useEffect, useRef } from 'react'
-import { formatDay } from '@/components/format'
+import { formatDay } from '@/lib/format'
 import { Field, FormMessage } from '@/components/ui/field'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useRouter } from '@/lib/i18n/navigation'
@@ -67,7 +67,7 @@ function DocumentForm({ travellerId }: { travellerId: string }) {
         <Field id="document-from" label={t('validFrom')} errors={fieldErrors.validFrom}>
           <input name="validFrom" type="date" required />
         </Field>
-        <Field id="document-to" label={t('validTo')} hint={t('validToHint')} errors={fieldErrors.validTo}>
+        <Field id="document-to" label={t('validTo')} hint={`${t('validToHint')} ${t('visaEndHint')}`} errors={fieldErrors.validTo}>
           <input name="validTo" type="date" />
         </Field>
       </div>

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
-import { formatDay } from '@/components/format'
+import { formatDateTime, formatDay } from '@/lib/format'
 import { reasonText } from '@/components/stay/reason-text'
 import { StayCalendar } from '@/components/stay/stay-calendar'
+import { readReasons } from '@/components/trips/reasons'
 import '@/components/stay/stay.css'
 import { requirePageUser } from '@/lib/auth/session'
 import { todayInKz } from '@/lib/dates/kz-date'
@@ -95,15 +96,30 @@ export default async function StayPage({ params, searchParams }: Props) {
         <>
           {statusError ? <p className="notice block" role="alert">{statusError}</p> : null}
           {status ? <StaySummary status={status} locale={locale} /> : null}
+          {status?.perEntryEndsSoon ? (
+            <p className="notice warn" role="status" data-testid="per-entry-warning">
+              {t('perEntryWarning', {
+                max: status.perEntryEndsSoon.maxDaysPerEntry,
+                date: formatDay(locale, status.perEntryEndsSoon.latestLegalExit, false),
+                count: status.perEntryEndsSoon.daysLeft,
+              })}
+            </p>
+          ) : null}
           {status?.registration ? (
             <RegistrationNotice
               stayId={status.registration.stayId}
-              text={t('registration.text', {
-                entryOn: formatDay(locale, status.registration.entryOn, false),
-                dueOn: formatDay(locale, status.registration.dueOn, false),
-              })}
+              title={t('registration.title', { dueOn: formatDay(locale, status.registration.dueOn, false) })}
+              text={
+                status.registration.overdue
+                  ? t('registration.overdue', { dueOn: formatDay(locale, status.registration.dueOn, false) })
+                  : t('registration.text', {
+                      entryOn: formatDay(locale, status.registration.entryOn, false),
+                      dueOn: formatDay(locale, status.registration.dueOn, false),
+                    })
+              }
             />
           ) : null}
+          {status && status.affectedBookings.length > 0 ? <AffectedBookings status={status} locale={locale} /> : null}
           {status ? (
             <section className="card stack-sm" aria-labelledby="calendar-title">
               <h2 id="calendar-title">{t('calendar.title')}</h2>
@@ -145,33 +161,90 @@ export default async function StayPage({ params, searchParams }: Props) {
   )
 }
 
+async function AffectedBookings({ status, locale }: { status: StayStatus; locale: Locale }) {
+  const [t, tr] = await Promise.all([getTranslations('stay.affected'), getTranslations('stayReasons')])
+  return (
+    <section className="card stack-sm notice block" aria-labelledby="affected-title" data-testid="affected-bookings">
+      <h2 id="affected-title">{t('title')}</h2>
+      <p className="small">{t('intro')}</p>
+      <ul className="stay-reasons">
+        {status.affectedBookings.map((booking) => (
+          <li key={booking.bookingId} data-verdict={booking.verdict}>
+            <p style={{ margin: 0 }}>
+              <strong>{t('item', { date: formatDateTime(locale, booking.departureAt), verdict: booking.verdict })}</strong>{' '}
+              <Link href="/bookings">{t('open')}</Link>
+            </p>
+            <ul className="small">
+              {readReasons(booking.reasons)
+                .filter((reason) => reason.severity !== 'info')
+                .map((reason, index) => <li key={`${reason.code}-${index}`}>{reasonText(tr, locale, reason)}</li>)}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
 async function StaySummary({ status, locale }: { status: StayStatus; locale: Locale }) {
   const [t, tr] = await Promise.all([getTranslations('stay.summary'), getTranslations('stayReasons')])
   const { assessment, traveller, currentStay, nextEntry } = status
   const present = currentStay !== null
   const day = (on: string) => formatDay(locale, on, false)
   const unlimited = assessment.reasons.some((reason) => reason.code === 'LIMIT_HORIZON')
+  // Exempt: never "0 of 90"; visa required: there is no count to show.
+  const counted = assessment.regime !== 'exempt' && assessment.regime !== 'visa_required'
+  const exemption = assessment.reasons.find((reason) => reason.code === 'EXEMPT')
+  const { rule, limits, regimeSource } = assessment
+  const regimeLabel =
+    assessment.regime === 'visa_free'
+      ? t('regime.visa_free', { perEntry: limits?.perEntryDays ?? 0, max: rule.maxDaysInWindow, window: rule.windowDays })
+      : t(`regime.${assessment.regime}`)
   // The reason that decides the dates, in plain words; the rest sit under "how we counted".
   const binding = assessment.reasons.filter((reason) =>
-    ['OVERSTAY', 'OVERSTAY_PER_ENTRY', 'LIMIT_WINDOW', 'LIMIT_PER_ENTRY', 'EXEMPTION_ENDS', 'EARLIEST_ENTRY', 'UNKNOWN_NATIONALITY', 'EXEMPT'].includes(reason.code),
+    [
+      'OVERSTAY', 'OVERSTAY_PER_ENTRY', 'OVERSTAY_NO_VISA', 'LIMIT_WINDOW', 'LIMIT_PER_ENTRY', 'LIMIT_VISA', 'EXEMPTION_ENDS', 'EARLIEST_ENTRY',
+      'UNKNOWN_NATIONALITY', 'VISA_REQUIRED', 'REGIME_UNVERIFIED', 'EXEMPT',
+    ].includes(reason.code),
   )
-  const overstaying = assessment.overstayDays > 0 || assessment.perEntryOverstayDays > 0
+  const overstaying = assessment.regime !== 'exempt' && (assessment.overstayDays > 0 || assessment.perEntryOverstayDays > 0)
   return (
     <section className="card stack-sm" aria-labelledby="summary-title" data-testid="stay-summary">
       <h2 id="summary-title">{t('title', { name: traveller.name })}</h2>
       <p className="small">
-        <span className="badge">{t(`regime.${assessment.regime}`)}</span>{' '}
-        <span className="muted">{t('citizenship', { country: countryName(traveller.citizenship, locale) })}</span>
+        <span className="badge" data-testid="regime">{regimeLabel}</span>{' '}
+        {regimeSource && assessment.regime !== 'exempt' ? (
+          <>
+            <span className={`badge ${regimeSource.verified ? 'ok' : 'warn'}`} data-testid="regime-verified" data-verified={regimeSource.verified}>
+              {regimeSource.verified ? t('verified') : t('unverified')}
+            </span>{' '}
+          </>
+        ) : null}
+        <span className="muted">{t('passport', { country: countryName(traveller.citizenship, locale) })}</span>
+        {traveller.otherCitizenship ? <span className="muted"> · {t('otherPassport', { country: countryName(traveller.otherCitizenship, locale) })}</span> : null}
       </p>
+      {regimeSource && assessment.regime !== 'exempt' ? (
+        <p className="small muted" style={{ overflowWrap: 'anywhere' }}>
+          <a href={regimeSource.url} rel="noreferrer noopener" target="_blank">{t('source', { title: regimeSource.instrument.title })}</a>
+        </p>
+      ) : null}
+      {assessment.regime === 'exempt' ? (
+        <p className="notice info" data-testid="exempt-note">{t('exemptUntil', { validTo: typeof exemption?.params.validTo === 'string' ? day(exemption.params.validTo) : 'none' })}</p>
+      ) : null}
+      {assessment.regime === 'visa_required' ? <p className="notice block" data-testid="visa-needed">{t('visaNeeded')}</p> : null}
       <dl className="stay-figures">
-        <div>
-          <dt>{t('daysUsed', { windowDays: assessment.rule.windowDays })}</dt>
-          <dd data-testid="days-used">{t('daysUsedValue', { daysUsed: assessment.daysUsed, max: assessment.rule.maxDaysInWindow })}</dd>
-        </div>
-        <div>
-          <dt>{t('daysRemaining')}</dt>
-          <dd data-testid="days-remaining">{assessment.daysRemaining}</dd>
-        </div>
+        {counted ? (
+          <>
+            <div>
+              <dt>{t('daysUsed', { windowDays: assessment.rule.windowDays })}</dt>
+              <dd data-testid="days-used">{t('daysUsedValue', { daysUsed: assessment.daysUsed, max: assessment.rule.maxDaysInWindow })}</dd>
+            </div>
+            <div>
+              <dt>{t('daysRemaining')}</dt>
+              <dd data-testid="days-remaining">{assessment.daysRemaining}</dd>
+            </div>
+          </>
+        ) : null}
         <div>
           <dt>{present ? t('latestExit') : t('latestExitIfEnter')}</dt>
           <dd data-testid="latest-exit">
@@ -188,7 +261,7 @@ async function StaySummary({ status, locale }: { status: StayStatus; locale: Loc
         </div>
       </dl>
       {binding.length > 0 ? (
-        <div className={`notice ${overstaying ? 'block' : assessment.regime === 'unknown' ? 'warn' : 'info'}`} data-testid="binding-reason">
+        <div className={`notice ${overstaying ? 'block' : assessment.regime === 'unknown' || assessment.regime === 'visa_required' ? 'warn' : 'info'}`} data-testid="binding-reason">
           <p className="verdict-title">{t('why')}</p>
           <ul className="stay-reasons">
             {binding.map((reason, index) => <li key={`${reason.code}-${index}`}>{reasonText(tr, locale, reason)}</li>)}

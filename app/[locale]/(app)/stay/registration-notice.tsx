@@ -8,7 +8,7 @@ import { useRouter } from '@/lib/i18n/navigation'
 import { markRegisteredAction } from './actions'
 
 /** The online-registration reminder (MVD Order No. 923, from 2026-07-01) with its "I registered" tick. */
-export function RegistrationNotice({ stayId, text }: { stayId: string; text: string }) {
+export function RegistrationNotice({ stayId, title, text }: { stayId: string; title: string; text: string }) {
   const t = useTranslations('stay.registration')
   const router = useRouter()
   const { state, formAction, onSubmit, pending } = useFormAction(markRegisteredAction)
@@ -17,7 +17,7 @@ export function RegistrationNotice({ stayId, text }: { stayId: string; text: str
   }, [state, router])
   return (
     <section className="notice warn stack-sm" aria-labelledby="registration-title" data-testid="registration-reminder">
-      <h2 id="registration-title" className="verdict-title">{t('title')}</h2>
+      <h2 id="registration-title" className="verdict-title">{title}</h2>
       <p>{text}</p>
       <form action={formAction} onSubmit={onSubmit}>
         <input type="hidden" name="stayId" value={stayId} />

@@ -3,7 +3,7 @@
 import { DeleteRowButton } from './delete-row-button'
 import { useLocale, useTranslations } from 'next-intl'
 import { useEffect, useRef, useState } from 'react'
-import { formatDay } from '@/components/format'
+import { formatDay } from '@/lib/format'
 import { Field, FormMessage } from '@/components/ui/field'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useRouter } from '@/lib/i18n/navigation'

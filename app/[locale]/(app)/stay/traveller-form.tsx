@@ -8,21 +8,31 @@ import { useRouter } from '@/lib/i18n/navigation'
 import { createTravellerAction, deleteTravellerAction, updateTravellerAction } from './actions'
 import { CitizenshipSelect } from './citizenship-select'
 
-/** Adds a companion, or (with `traveller`) corrects a traveller's name and citizenship. */
-export function TravellerForm({ traveller }: { traveller?: { id: string; name: string; citizenship: string } }) {
+/**
+ * Adds a companion, or (with `traveller`) corrects a traveller's name and passports: the passport
+ * they cross the border with (the regime follows it) and a dual citizen's other citizenship. With
+ * `stayOnPage` (the booking form on a run's page) adding keeps the rider where they are.
+ */
+export function TravellerForm({
+  traveller,
+  stayOnPage = false,
+}: {
+  traveller?: { id: string; name: string; citizenship: string; otherCitizenship?: string | null }
+  stayOnPage?: boolean
+}) {
   const t = useTranslations('travellers')
   const router = useRouter()
   const formRef = useRef<HTMLFormElement>(null)
   const { state, formAction, onSubmit, pending, fieldErrors } = useFormAction(traveller ? updateTravellerAction : createTravellerAction)
-  const prefix = traveller ? `traveller-${traveller.id}` : 'companion'
+  const prefix = traveller ? `traveller-${traveller.id}` : stayOnPage ? 'run-companion' : 'companion'
   useEffect(() => {
     if (!state?.ok) return
     if (!traveller) {
       formRef.current?.reset()
-      router.push({ pathname: '/stay', query: { traveller: state.data.id } })
+      if (!stayOnPage) router.push({ pathname: '/stay', query: { traveller: state.data.id } })
     }
     router.refresh()
-  }, [state, router, traveller])
+  }, [state, router, traveller, stayOnPage])
   return (
     <form ref={formRef} className="form" action={formAction} onSubmit={onSubmit} noValidate aria-label={traveller ? t('editLabel', { name: traveller.name }) : t('addCompanion')}>
       {traveller ? <input type="hidden" name="travellerId" value={traveller.id} /> : null}
@@ -33,6 +43,11 @@ export function TravellerForm({ traveller }: { traveller?: { id: string; name: s
         <Field id={`${prefix}-citizenship`} label={t('citizenship')} errors={fieldErrors.citizenship}>
           <CitizenshipSelect defaultValue={traveller?.citizenship} />
         </Field>
+        {traveller ? (
+          <Field id={`${prefix}-other-citizenship`} label={t('otherCitizenship')} hint={t('otherCitizenshipHint')} errors={fieldErrors.otherCitizenship}>
+            <CitizenshipSelect name="otherCitizenship" optional defaultValue={traveller.otherCitizenship ?? ''} />
+          </Field>
+        ) : null}
       </div>
       <FormMessage message={state?.message} tone={state?.ok ? 'ok' : 'block'} />
       <div>

@@ -1,6 +1,7 @@
 'use client'
 
 import { signIn } from 'next-auth/react'
+import { clearPrivateCaches } from '@/components/service-worker'
 import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { Field, FormMessage } from '@/components/ui/field'
@@ -24,6 +25,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     }).catch(() => undefined)
     setPending(false)
     if (result?.ok && !result.error) {
+      // Pages another account left for offline use are not this one's to see.
+      await clearPrivateCaches()
       router.replace(callbackUrl)
       router.refresh()
       return
@@ -31,7 +34,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const code = result?.error ?? ''
     if (code.startsWith('RATE_LIMITED')) {
       const seconds = Number(code.split(':')[1] ?? 900)
-      setError(t('rateLimited', { minutes: Math.max(1, Math.ceil(seconds / 60)) }))
+      // Short waits (the account's growing delays) in seconds, long ones (an address locked out) in minutes.
+      setError(seconds < 60 ? t('rateLimitedSeconds', { seconds: Math.max(1, seconds) }) : t('rateLimited', { minutes: Math.ceil(seconds / 60) }))
     } else if (code === 'CredentialsSignin') {
       setError(t('invalidCredentials'))
     } else {

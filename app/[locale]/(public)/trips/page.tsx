@@ -2,7 +2,7 @@
 // beside their fields, never as an error page — results as a list and on a map, keyset pages.
 import type { Metadata } from 'next'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
-import { formatDateTime, formatDay } from '@/components/format'
+import { formatDateTime, formatDay } from '@/lib/format'
 import { TripsMap } from '@/components/map/trips-map'
 import { TripListItem } from '@/components/trips/trip-list-item'
 import '@/components/trips/trips.css'
@@ -17,6 +17,7 @@ import { searchTrips, searchTripsSchema, type SearchTripsResult } from '@/lib/tr
 import { fieldMessagesFromZod } from '@/lib/validation'
 import { SearchForm } from './search-form'
 import { searchQueryFrom, searchQueryString } from './search-query'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('search')
@@ -29,7 +30,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const { locale } = await params
   setRequestLocale(locale)
   const query = searchQueryFrom(await searchParams)
-  const [t, reference] = await Promise.all([getTranslations('search'), getReferenceData()])
+  const [t, tc, reference] = await Promise.all([getTranslations('search'), getTranslations('common'), getReferenceData()])
 
   let errors: Record<string, string[]> = {}
   let result: SearchTripsResult | null = null
@@ -47,8 +48,24 @@ export default async function SearchPage({ params, searchParams }: Props) {
   }
   const formProblem = errors.cursor ? t('staleCursor') : errors.limit ? errors.limit.join(' ') : Object.keys(errors).length ? t('fixFilters') : undefined
 
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const path = getPathname({ href: '/trips', locale })
+  // After a search (and with nothing to fix) the filters fold into one line on phones, so the
+  // results are in view: "Алматы → Бишкек · 5 дек. · 2 места".
+  const searched = Object.keys(query).some((k) => k !== 'cursor' && k !== 'limit')
+  const city = (id: string | undefined) => reference.cities.find((c) => c.id === id)
+  const checkpoint = reference.checkpoints.find((c) => c.id === query.checkpoint)
+  const summary =
+    searched && !Object.keys(errors).length
+      ? [
+          `${city(query.from) ? name(city(query.from)!) : t('anyCity')} → ${city(query.to) ? name(city(query.to)!) : t('anyDestination')}`,
+          checkpoint ? name(checkpoint) : null,
+          query.date ? formatDay(locale, query.date, false) : query.dateFrom || query.dateTo ? `${query.dateFrom ? formatDay(locale, query.dateFrom, false) : '…'} – ${query.dateTo ? formatDay(locale, query.dateTo, false) : '…'}` : t('dateHint'),
+          tc('seats', { count: Number(query.seats ?? 1) || 1 }),
+        ]
+          .filter(Boolean)
+          .join(' · ')
+      : null
   const trips = result?.trips ?? []
   const mapTrips = trips.map((trip) => ({
     id: trip.id,
@@ -62,7 +79,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   return (
     <div className="stack">
       <h1>{t('title')}</h1>
-      <SearchForm action={path} locale={locale} query={query} errors={errors} reference={reference} />
+      <SearchForm action={`${path}#results-heading`} locale={locale} query={query} errors={errors} reference={reference} summary={summary} />
       <FormMessage message={formProblem} tone="block" />
       {result ? (
         <section aria-labelledby="results-heading" className="stack-sm">

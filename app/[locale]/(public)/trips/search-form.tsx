@@ -2,9 +2,11 @@
 // be shared in a chat). Errors come from searchTripsSchema and sit beside their fields.
 import { useTranslations } from 'next-intl'
 import { Field } from '@/components/ui/field'
+import { formatDay } from '@/lib/format'
 import type { ReferenceData } from '@/lib/trips/get-reference-data'
 import type { Locale } from '@/lib/i18n/routing'
 import type { SearchQuery } from './search-query'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 type Props = {
   action: string
@@ -12,16 +14,24 @@ type Props = {
   query: SearchQuery
   errors: Record<string, string[]>
   reference: Pick<ReferenceData, 'cities' | 'checkpoints'>
+  /** After a search: the filters in one line; phones then show the line and fold the form. */
+  summary?: string | null
 }
 
-export function SearchForm({ action, locale, query, errors, reference }: Props) {
+export function SearchForm({ action, locale, query, errors, reference, summary }: Props) {
   const t = useTranslations('search')
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const tp = useTranslations('publish')
+  // The same words as the publish form's checkpoint list ("закрыт, открытие ожидается 31 июля").
+  const closedWords = (a: { reason?: string; reopensOn?: string | null }) =>
+    a.reason === 'CLOSED' && a.reopensOn
+      ? tp('checkpointClosedUntil', { date: formatDay(locale, a.reopensOn, false) })
+      : tp(`checkpointState.${(a.reason ?? 'NO_STATUS') as 'CLOSED' | 'CARGO_ONLY' | 'UNCONFIRMED' | 'NO_STATUS'}`)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const origins = reference.cities.filter((c) => c.isOrigin)
   const destinations = reference.cities.filter((c) => !c.isOrigin)
   const rangeOpen = Boolean(query.dateFrom || query.dateTo || errors.dateFrom || errors.dateTo)
-  return (
-    <form method="get" action={action} className="form search-form card" aria-labelledby="search-heading" noValidate>
+  const form = (
+    <form method="get" action={action} className={summary ? 'form search-form' : 'form search-form card'} aria-labelledby="search-heading" noValidate>
       <h2 id="search-heading" className="sr-only">{t('filters')}</h2>
       <div className="grid grid-auto">
         <Field id="search-date" label={t('date')} hint={t('dateHint')} errors={errors.date}>
@@ -48,7 +58,7 @@ export function SearchForm({ action, locale, query, errors, reference }: Props) 
             <option value="">{t('anyCheckpoint')}</option>
             {reference.checkpoints.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.availability.open ? name(c) : t('checkpointNotOpen', { name: name(c) })}
+                {c.availability.open ? name(c) : `${name(c)} — ${closedWords(c.availability)}`}
               </option>
             ))}
           </select>
@@ -84,5 +94,16 @@ export function SearchForm({ action, locale, query, errors, reference }: Props) 
         <button type="submit" className="button">{t('submit')}</button>
       </div>
     </form>
+  )
+  if (!summary) return form
+  // A <details> folded on phones; from 960 px wide its summary hides and the form always shows.
+  return (
+    <details className="search-filters card">
+      <summary>
+        <span className="search-summary-text">{summary}</span>
+        <span className="search-summary-edit">{t('editFilters')}</span>
+      </summary>
+      {form}
+    </details>
   )
 }

@@ -29,6 +29,10 @@ async function handler(request: NextRequest, context: Context): Promise<Response
   // bad value is dropped here instead, and next-auth falls back to the home page.
   const callbackUrl = request.nextUrl.searchParams.get('callbackUrl')
   if (callbackUrl !== null && !isUsableCallbackUrl(callbackUrl, request.nextUrl.origin)) request.nextUrl.searchParams.delete('callbackUrl')
+  // next-auth copies `error` into the Location of its redirect to the sign-in page; a value a header
+  // cannot hold (beyond Latin-1, or a line break) threw there — a 500. Its own codes are plain words.
+  const error = request.nextUrl.searchParams.get('error')
+  if (error !== null && !/^[A-Za-z]{1,64}$/.test(error)) request.nextUrl.searchParams.set('error', 'Default')
   return NextAuth(request, context, getAuthOptions()) as Promise<Response>
 }
 

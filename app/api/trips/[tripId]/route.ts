@@ -5,6 +5,7 @@ import { getCurrentUser, requireUser } from '@/lib/auth/session'
 import { readJson, readQuery, route } from '@/lib/route'
 import { editTrip } from '@/lib/trips/edit-trip'
 import { getTripDetails } from '@/lib/trips/get-trip-details'
+import { toTripDetailsJson } from '@/lib/trips/trip-details-json'
 import { setTripStatus } from '@/lib/trips/set-trip-status'
 import { editTripSchema } from '@/lib/trips/trip-input'
 
@@ -15,8 +16,8 @@ export const GET = route<{ tripId: string }>(async (request, { params: raw }) =>
   const { tripId } = params.parse(raw)
   const { seats } = readQuery(request, detailsQuery)
   const trip = await getTripDetails(tripId, await getCurrentUser(), seats)
-  // The viewer's own booking is theirs; anyone else sees the public part only.
-  return NextResponse.json(trip)
+  // What the run's page shows (the viewer's own booking is theirs; no internal ids for anyone).
+  return NextResponse.json(toTripDetailsJson(trip))
 })
 
 export const PATCH = route<{ tripId: string }>(async (request, { params: raw }) => {

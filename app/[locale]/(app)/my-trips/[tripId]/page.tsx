@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
 import '@/components/driver/driver.css'
 import { Capacity, StatusBadge } from '@/components/driver/run-bits'
-import { formatDateTime, formatDay, formatTenge, formatTime } from '@/components/format'
+import { formatDateTime, formatDay, formatTenge, formatTime } from '@/lib/format'
 import { RouteMap } from '@/components/map/route-map'
 import { requirePageRole } from '@/lib/auth/session'
 import { isoFromDbDate } from '@/lib/dates/kz-date'
@@ -18,6 +18,7 @@ import type { TripStatusValue } from '@/lib/trips/trip-status'
 import { isMissingTrip, loadDriverTrip } from '../load-driver-trip'
 import { ActionAnnouncer, ActionForm } from './action-form'
 import { assignTripToGroupAction, decideRequestAction, markBoardingAction, markPaymentAction, setTripStatusAction } from './actions'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('manage')
@@ -53,7 +54,7 @@ export default async function ManageTripPage({
   }
   const [t, tt, ref, query, myGroups] = await Promise.all([getTranslations('manage'), getTranslations('trip'), getReferenceData(), searchParams, listMyGroups(actor)])
   const trip = manifest.trip
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const route = `${name(trip.originCity)} → ${name(trip.destinationCity)}`
   const money = (n: number) => formatTenge(locale, n)
   const exitOn = isoFromDbDate(trip.departureOn)
@@ -84,7 +85,7 @@ export default async function ManageTripPage({
     <ActionAnnouncer closeLabel={t('closeMessage')}>
       <div className="stack">
         <div className="stack-sm">
-          <p className="small"><Link href="/my-trips">{t('backToRuns')}</Link></p>
+          <p className="small"><Link href="/my-trips" className="back-link">{t('backToRuns')}</Link></p>
           <div className="spread">
             <h1>{route}</h1>
             <StatusBadge status={trip.status} />
@@ -239,7 +240,7 @@ export default async function ManageTripPage({
                       {r.paymentState !== 'CONFIRMED' ? (
                         <ActionForm action={markPaymentAction} fields={{ bookingId: r.id, state: 'CONFIRMED' }} label={t('paymentReceived')} className="button small" />
                       ) : null}
-                      {r.paymentState !== 'DISPUTED' ? (
+                      {r.paymentState === 'PAID' || r.paymentState === 'CONFIRMED' ? (
                         <ActionForm action={markPaymentAction} fields={{ bookingId: r.id, state: 'DISPUTED' }} label={t('paymentDispute')} className="button secondary small" />
                       ) : null}
                     </span>

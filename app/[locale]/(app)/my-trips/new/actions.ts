@@ -1,6 +1,8 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
+import { db } from '@/lib/db'
 import { formToObject, runAction, type ActionResult } from '@/lib/action'
 import { requireRole } from '@/lib/auth/session'
 import { redirect } from '@/lib/i18n/navigation'
@@ -12,7 +14,12 @@ import { parsePublishForm } from '../trip-form-input'
 export async function publishTripAction(_previous: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
   return runAction<null>(async (locale) => {
     const actor = await requireRole('DRIVER')
-    const result = await publishTrip(actor, parsePublishForm(formToObject(form)))
+    const fields = formToObject(form)
+    // The chosen car's seats, for a "not more than N" that matches the hint (the service checks again).
+    const car = typeof fields.carId === 'string' && z.uuid().safeParse(fields.carId).success
+      ? await db.car.findFirst({ where: { id: fields.carId, ownerId: actor.id }, select: { seats: true } })
+      : null
+    const result = await publishTrip(actor, parsePublishForm(fields, car?.seats))
     revalidatePath('/[locale]/my-trips', 'layout')
     if (!result.seriesId) {
       return redirect({ href: { pathname: `/my-trips/${result.tripIds[0]}`, query: { published: '1' } }, locale })

@@ -41,7 +41,7 @@ export default async function PublishTripPage({ params }: { params: Promise<{ lo
     <div className="stack">
       <div className="spread">
         <h1 id="publish-title">{t('title')}</h1>
-        <Link href="/my-trips">{t('backToRuns')}</Link>
+        <Link href="/my-trips" className="back-link">{t('backToRuns')}</Link>
       </div>
       <p className="muted">{t('lead')}</p>
       <div className="card">

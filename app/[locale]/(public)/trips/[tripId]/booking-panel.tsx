@@ -6,7 +6,7 @@
 // viewer holds a booking, the page passes it in as `children` and it replaces the form.
 import { useLocale, useTranslations } from 'next-intl'
 import { useState, type FormEvent, type ReactNode } from 'react'
-import { formatDateTime, formatTenge } from '@/components/format'
+import { formatDateTime, formatTenge } from '@/lib/format'
 import { partyQuote, type PricedRun } from '@/components/trips/party-quote'
 import { readTravellerVerdicts } from '@/components/trips/reasons'
 import { TravellerVerdicts } from '@/components/trips/traveller-verdicts'
@@ -15,6 +15,9 @@ import { useFormAction } from '@/components/ui/use-form-action'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { bookSeatsAction } from './actions'
+import { CurrentStayFields, readCurrentStayRequired, type CurrentStayTraveller } from './current-stay-fields'
+import { OneWayOffers, readOneWayOffers } from './one-way-offers'
+import { TravellerForm } from '@/app/[locale]/(app)/stay/traveller-form'
 
 export type BookingTraveller = { id: string; name: string; isSelf: boolean }
 
@@ -25,10 +28,12 @@ type Props = {
   approvalMode: 'INSTANT' | 'MANUAL'
   travellers: BookingTraveller[]
   ownBookingId: string | null
+  /** Today in Kazakhstan (the latest entry date the form accepts). */
+  today: string
   children?: ReactNode
 }
 
-export function BookingPanel({ tripId, idempotencyKey, run, approvalMode, travellers, ownBookingId, children }: Props) {
+export function BookingPanel({ tripId, idempotencyKey, run, approvalMode, travellers, ownBookingId, today, children }: Props) {
   const t = useTranslations('booking')
   const locale = useLocale() as Locale
   const money = (amount: number) => formatTenge(locale, amount)
@@ -46,6 +51,17 @@ export function BookingPanel({ tripId, idempotencyKey, run, approvalMode, travel
   const warning = refusal?.code === 'LEGAL_WARNING'
   const full = refusal?.code === 'TRIP_FULL'
   const verdicts = refusal ? readTravellerVerdicts(refusal.details) : []
+  const oneWay = refusal?.code === 'LEGAL_BLOCKED' ? readOneWayOffers(refusal.details) : null
+  // CURRENT_STAY_REQUIRED: ask those travellers' entry dates here, and keep asking through a
+  // validation answer (state from the previous answer, updated while rendering).
+  const [askStayFor, setAskStayFor] = useState<CurrentStayTraveller[]>([])
+  const [answered, setAnswered] = useState(state)
+  if (state !== answered) {
+    setAnswered(state)
+    if (state && !state.ok && state.code === 'CURRENT_STAY_REQUIRED') setAskStayFor(readCurrentStayRequired(state.details))
+    else if (state?.ok) setAskStayFor([])
+  }
+  const askStay = askStayFor.filter((traveller) => selected.includes(traveller.travellerId))
 
   const toggle = (id: string, on: boolean) => setSelected((list) => (on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id)))
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -74,7 +90,8 @@ export function BookingPanel({ tripId, idempotencyKey, run, approvalMode, travel
     outcome = (
       <div className={`notice ${tone}`} role={tone === 'block' ? 'alert' : 'status'} data-testid="booking-refusal" data-code={refusal.code}>
         <p>{refusal.message}</p>
-        {verdicts.length ? <TravellerVerdicts travellers={verdicts} only="problems" /> : null}
+        {verdicts.length && refusal.code !== 'CURRENT_STAY_REQUIRED' ? <TravellerVerdicts travellers={verdicts} only="problems" /> : null}
+        {oneWay ? <OneWayOffers offers={oneWay} /> : null}
       </div>
     )
   }
@@ -108,9 +125,11 @@ export function BookingPanel({ tripId, idempotencyKey, run, approvalMode, travel
                 </label>
               ))
             )}
-            <p className="small" style={{ margin: 0 }}>
-              <Link href="/stay">{t('addCompanion')}</Link>
-            </p>
+            {/* Adding a companion here keeps the run page (and the choices made on it) in place. */}
+            <details className="add-companion">
+              <summary>{t('addCompanion')}</summary>
+              <TravellerForm stayOnPage />
+            </details>
             <div aria-live="polite">
               {fieldErrors.travellerIds ? <p id="travellers-error" className="field-error">{fieldErrors.travellerIds.join(' ')}</p> : null}
             </div>
@@ -122,6 +141,8 @@ export function BookingPanel({ tripId, idempotencyKey, run, approvalMode, travel
             {run.pricingMode === 'SHARED_COST' ? <p className="small">{t('capPromise', { cap: money(quote.capTenge) })}</p> : null}
             {!quote.fits ? <p className="small">{t('notEnoughSeats')}</p> : null}
           </div>
+
+          {askStay.length ? <CurrentStayFields travellers={askStay} today={today} fieldErrors={fieldErrors} /> : null}
 
           {warning ? (
             <label className="checkbox">
@@ -135,7 +156,7 @@ export function BookingPanel({ tripId, idempotencyKey, run, approvalMode, travel
 
           <div className="row">
             <button type="submit" className="button" disabled={pending || travellers.length === 0} aria-disabled={pending}>
-              {full ? t('joinWaitlist') : approvalMode === 'INSTANT' ? t('book') : t('request')}
+              {full ? t('joinWaitlist') : askStay.length ? t('currentStay.submit') : approvalMode === 'INSTANT' ? t('book') : t('request')}
             </button>
             <span className="small muted">{t('payDriver')}</span>
           </div>

@@ -1,7 +1,7 @@
 // The viewer's own booking on this run: status, seats, travellers with their legal verdicts, what
 // it costs, payment, and the way out (cancel) or on (receipt).
 import { useLocale, useTranslations } from 'next-intl'
-import { formatTenge } from '@/components/format'
+import { formatTenge } from '@/lib/format'
 import { ActionForm } from '@/components/trips/action-form'
 import { bookingStatusText, bookingStatusTone, type BookingStatus, type PaymentState } from '@/components/trips/booking-texts'
 import { readReasons, type Verdict } from '@/components/trips/reasons'

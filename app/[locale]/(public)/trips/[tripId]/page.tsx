@@ -5,11 +5,12 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
 import { randomUUID } from 'node:crypto'
-import { formatDateTime, formatDay, formatTenge } from '@/components/format'
+import { formatDateTime, formatDay, formatTenge } from '@/lib/format'
 import { RouteMap } from '@/components/map/route-map'
 import { TripPrice } from '@/components/trips/trip-price'
 import '@/components/trips/trips.css'
 import { getCurrentUser } from '@/lib/auth/session'
+import { todayInKz } from '@/lib/dates/kz-date'
 import { env } from '@/lib/env'
 import { isAppError } from '@/lib/errors'
 import { Link } from '@/lib/i18n/navigation'
@@ -18,6 +19,7 @@ import { listTravellers } from '@/lib/travellers/list-travellers'
 import { getTripDetails, type TripDetails } from '@/lib/trips/get-trip-details'
 import { BookingPanel } from './booking-panel'
 import { OwnBooking } from './own-booking'
+import { localText, placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -50,11 +52,11 @@ export default async function TripPage({ params }: Props) {
     getTranslations('booking'),
     viewer && !isDriver && trip.bookable ? listTravellers(viewer) : Promise.resolve([]),
   ])
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const route = `${name(trip.originCity)} → ${name(trip.destinationCity)}`
   const pickup = trip.pickupPoint ? name(trip.pickupPoint) : trip.pickupLabel
   const checkpointName = name(trip.checkpoint)
-  const otherSide = locale === 'ru' ? trip.checkpoint.otherSideRu : trip.checkpoint.otherSideEn
+  const otherSide = localText(locale, trip.checkpoint.otherSideRu, trip.checkpoint.otherSideEn)
   const status = trip.checkpoint.status
   const cancellable = trip.status === 'SCHEDULED' || trip.status === 'BOARDING'
   const ownBooking = trip.ownBooking ? <OwnBooking booking={trip.ownBooking} cancellable={cancellable} /> : null
@@ -63,7 +65,7 @@ export default async function TripPage({ params }: Props) {
     <div className="stack">
       <header className="stack-sm">
         <p className="small muted" style={{ margin: 0 }}>
-          <Link href="/trips">{t('backToSearch')}</Link>
+          <Link href="/trips" className="back-link">{t('backToSearch')}</Link>
         </p>
         <h1 style={{ marginBottom: 0 }}>{route}</h1>
         <p className="lead" style={{ margin: 0 }}>
@@ -93,8 +95,6 @@ export default async function TripPage({ params }: Props) {
               <dt>{t('checkpoint')}</dt>
               <dd>
                 {checkpointName} — {otherSide}
-                <br />
-                <span className="small muted">{t(`precision.${trip.checkpoint.coordinatePrecision}`)}</span>
               </dd>
             </div>
             <div>
@@ -103,9 +103,8 @@ export default async function TripPage({ params }: Props) {
                 {status ? (
                   <>
                     {t(`checkpointState.${status.state}${status.state === 'OPEN' && !status.verified ? '_UNVERIFIED' : ''}`, { on: formatDay(locale, trip.departureOn, false) })}
-                    {(locale === 'ru' ? status.noteRu : status.noteEn) ? <> — {locale === 'ru' ? status.noteRu : status.noteEn}</> : null}
-                    <br />
-                    <span className="small muted">{t('source', { source: status.source })}</span>
+                    {/* The status row's source and the map point's precision are our research notes, not the rider's. */}
+                    {localText(locale, status.noteRu, status.noteEn) ? <> — {localText(locale, status.noteRu, status.noteEn)}</> : null}
                   </>
                 ) : (
                   t('checkpointUnknown', { on: formatDay(locale, trip.departureOn, false) })
@@ -192,6 +191,7 @@ export default async function TripPage({ params }: Props) {
             approvalMode={trip.approvalMode}
             travellers={travellers.map((tr) => ({ id: tr.id, name: tr.name, isSelf: tr.isSelf }))}
             ownBookingId={trip.ownBooking?.id ?? null}
+            today={todayInKz()}
           >
             {ownBooking}
           </BookingPanel>

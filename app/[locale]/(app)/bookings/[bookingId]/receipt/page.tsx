@@ -4,7 +4,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
-import { formatDateTime, formatDay, formatTenge } from '@/components/format'
+import { formatDateTime, formatDay, formatTenge } from '@/lib/format'
 import { requirePageUser } from '@/lib/auth/session'
 import { getReceipt } from '@/lib/bookings/get-receipt'
 import { isAppError } from '@/lib/errors'
@@ -12,6 +12,7 @@ import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { PrintButton } from './print-button'
 import './receipt.css'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -38,13 +39,13 @@ export default async function ReceiptPage({ params }: Props) {
         <div className="stack">
           <h1>{t('title')}</h1>
           <p className="notice info">{t('notConfirmed')}</p>
-          <Link href="/bookings">{t('back')}</Link>
+          <Link href="/bookings" className="back-link">{t('back')}</Link>
         </div>
       )
     }
     throw error
   }
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const { trip } = receipt
   const money = (amount: number) => formatTenge(locale, amount)
   return (
@@ -109,7 +110,7 @@ export default async function ReceiptPage({ params }: Props) {
       </dl>
       <p className="small muted">{t('note')}</p>
       <p className="no-print">
-        <Link href="/bookings">{t('back')}</Link>
+        <Link href="/bookings" className="back-link">{t('back')}</Link>
       </p>
     </article>
   )

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl'
 import { VerdictBadge } from '@/components/dispatch/badges'
-import { formatTime } from '@/components/format'
+import { formatTime } from '@/lib/format'
 import type { DayBoard } from '@/lib/dispatch/get-day-board'
 import type { Locale } from '@/lib/i18n/routing'
 

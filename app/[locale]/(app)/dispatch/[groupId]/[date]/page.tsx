@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
 import '@/components/dispatch/dispatch.css'
-import { formatDay } from '@/components/format'
+import { formatDay } from '@/lib/format'
 import { hasRole } from '@/lib/auth/permissions'
 import { requirePageUser } from '@/lib/auth/session'
 import { addDaysIso } from '@/lib/dates/kz-date'
@@ -15,6 +15,7 @@ import { orNotFound } from '../../page-guards'
 import { QueryProvider } from '@/components/query-provider'
 import { Board } from './board'
 import type { OpenRunOptions } from './open-run-form'
+import { localText, placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 type Params = { locale: Locale; groupId: string; date: string }
 
@@ -35,13 +36,13 @@ export default async function DayBoardPage({ params }: { params: Promise<Params>
   // comes without each run's confirmed parties (they load when a run is opened): a small page.
   const board = await orNotFound(getDayBoard(actor, groupId, date, { parties: 'auto' }))
   const reference = await getReferenceData()
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const options: OpenRunOptions = {
     origins: reference.cities.filter((c) => c.isOrigin).map((c) => ({ id: c.id, name: name(c) })),
     pickupPoints: reference.pickupPoints.map((p) => ({ id: p.id, cityId: p.cityId, name: name(p) })),
     checkpoints: reference.checkpoints
       .filter((c) => availabilityOn(c.statuses, date).open)
-      .map((c) => ({ id: c.id, name: `${name(c)} — ${locale === 'ru' ? c.otherSideRu : c.otherSideEn}`, countryCode: c.countryCode, destinationCityId: c.destinationCityId })),
+      .map((c) => ({ id: c.id, name: `${name(c)} — ${localText(locale, c.otherSideRu, c.otherSideEn)}`, countryCode: c.countryCode, destinationCityId: c.destinationCityId })),
     destinations: reference.cities.filter((c) => !c.isOrigin).map((c) => ({ id: c.id, name: name(c), countryCode: c.countryCode })),
   }
   return (

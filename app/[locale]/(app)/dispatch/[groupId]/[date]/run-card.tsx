@@ -5,12 +5,13 @@ import { useLocale, useTranslations } from 'next-intl'
 import { useEffect, useId, useRef, useState } from 'react'
 import { PaymentBadge, StatusBadge, VerdictBadge } from '@/components/dispatch/badges'
 import { CapacityBar } from '@/components/dispatch/capacity-bar'
-import { formatTenge, formatTime } from '@/components/format'
+import { formatTenge, formatTime } from '@/lib/format'
 import type { BoardParty, BoardRun } from '@/lib/dispatch/get-day-board'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import { fetchRun, runKey } from './board-queries'
 import { useBoardAction, type ActionMessage } from './use-board-action'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 type Props = { run: BoardRun; targets: BoardRun[]; groupId: string; date: string; onCollapse?: () => void; focus?: boolean }
 
@@ -20,7 +21,7 @@ export function RunCard({ run, targets, groupId, date, onCollapse, focus = false
   const t = useTranslations('board')
   const locale = useLocale() as Locale
   const action = useBoardAction(groupId, date)
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const time = formatTime(locale, run.departureAt)
   const cancelled = run.status === 'CANCELLED'
   const moveTargets = targets.filter((r) => r.status === 'SCHEDULED')

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl'
 import { useEffect, useRef } from 'react'
 import { StatusBadge } from '@/components/dispatch/badges'
 import { CapacityBar } from '@/components/dispatch/capacity-bar'
-import { formatTime } from '@/components/format'
+import { formatTime } from '@/lib/format'
 import type { BoardRun } from '@/lib/dispatch/get-day-board'
 import type { Locale } from '@/lib/i18n/routing'
 

@@ -1,7 +1,7 @@
 // An audit entry in words: "Дина moved Анна (2 seats) from 07:00 · Айдар to 09:30 · Руслан". Runs
 // and parties are named by the lookups listAudit returns; anything it could not name (another
 // group's run) is "another run".
-import { formatTime } from '@/components/format'
+import { formatTime } from '@/lib/format'
 import type { AuditLog, AuditLogEntry } from '@/lib/dispatch/list-audit'
 import type { Locale } from '@/lib/i18n/routing'
 

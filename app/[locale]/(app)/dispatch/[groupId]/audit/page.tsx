@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
 import { z } from 'zod'
 import '@/components/dispatch/dispatch.css'
-import { formatDateTime, formatDay } from '@/components/format'
+import { formatDateTime, formatDay } from '@/lib/format'
 import { requirePageUser } from '@/lib/auth/session'
 import { todayInKz } from '@/lib/dates/kz-date'
 import { listAudit } from '@/lib/dispatch/list-audit'
@@ -35,7 +35,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         <h1 style={{ margin: 0 }}>{date ? t('titleOn', { date: formatDay(locale, date) }) : t('title')}</h1>
         <div className="dx-links">
           {date ? <Link href={`/dispatch/${groupId}/audit`}>{t('allDays')}</Link> : null}
-          <Link href={`/dispatch/${groupId}/${boardDate}`}>{t('backToBoard')}</Link>
+          <Link href={`/dispatch/${groupId}/${boardDate}`} className="back-link">{t('backToBoard')}</Link>
         </div>
       </div>
       <p className="muted" style={{ margin: 0 }}>{log.group.name} · {t('lead')}</p>

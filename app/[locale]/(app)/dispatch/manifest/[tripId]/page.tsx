@@ -32,7 +32,7 @@ export default async function RunManifestPage({ params }: { params: Promise<{ lo
         <div className="dx-links">
           <PrintButton label={t('print')} />
           <a href={`/api/trips/${tripId}/manifest.csv`} download>{t('csv')}</a>
-          {manifest.trip.groupId ? <Link href={`/dispatch/${manifest.trip.groupId}/${on}`}>{t('backToBoard')}</Link> : null}
+          {manifest.trip.groupId ? <Link href={`/dispatch/${manifest.trip.groupId}/${on}`} className="back-link">{t('backToBoard')}</Link> : null}
         </div>
       </div>
       <ManifestSheet manifest={manifest} locale={locale} />

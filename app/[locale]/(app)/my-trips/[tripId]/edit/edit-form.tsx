@@ -153,7 +153,7 @@ export function EditTripForm({ trip, origin, points, checkpoints, tileUrl, tileA
       <FormMessage message={message} tone={state?.ok ? 'ok' : 'block'} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={pending}>{t('submit')}</button>
-        <Link href={`/my-trips/${trip.id}`}>{t('backToRun')}</Link>
+        <Link href={`/my-trips/${trip.id}`} className="back-link">{t('backToRun')}</Link>
       </div>
     </form>
   )

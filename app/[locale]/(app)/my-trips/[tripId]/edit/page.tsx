@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
 import '@/components/driver/driver.css'
 import { buildRouteOptions } from '@/components/driver/route-options'
-import { formatDateTime } from '@/components/format'
+import { formatDateTime } from '@/lib/format'
 import { requirePageRole } from '@/lib/auth/session'
 import { env } from '@/lib/env'
 import { Link } from '@/lib/i18n/navigation'
@@ -11,6 +11,7 @@ import type { Locale } from '@/lib/i18n/routing'
 import { getReferenceData } from '@/lib/trips/get-reference-data'
 import { isMissingTrip, loadDriverTrip } from '../../load-driver-trip'
 import { EditTripForm } from './edit-form'
+import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('editTrip')
@@ -32,13 +33,13 @@ export default async function EditTripPage({ params }: { params: Promise<{ local
   const options = buildRouteOptions(ref, locale)
   const origin = options.origins.find((o) => o.id === trip.originCityId)
   const destination = ref.cities.find((c) => c.id === trip.destinationCityId)
-  const name = (v: { nameRu: string; nameEn: string }) => (locale === 'ru' ? v.nameRu : v.nameEn)
+  const name = (v: PlaceNames) => placeName(locale, v)
   const originRef = ref.cities.find((c) => c.id === trip.originCityId)
   const title = originRef && destination ? `${name(originRef)} → ${name(destination)}` : ''
 
   return (
     <div className="stack">
-      <p className="small"><Link href={`/my-trips/${trip.id}`}>{t('backToRun')}</Link></p>
+      <p className="small"><Link href={`/my-trips/${trip.id}`} className="back-link">{t('backToRun')}</Link></p>
       <div className="stack-sm">
         <h1 id="edit-title">{t('title')}</h1>
         <p className="muted">{title} · {formatDateTime(locale, trip.departureAt)}</p>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
 import '@/components/dispatch/dispatch.css'
-import { formatDay } from '@/components/format'
+import { formatDay } from '@/lib/format'
 import { ManifestSheet } from '@/components/dispatch/manifest-sheet'
 import { PrintButton } from '@/components/dispatch/print-button'
 import { requirePageUser } from '@/lib/auth/session'
@@ -33,7 +33,7 @@ export default async function DayManifestPage({ params }: { params: Promise<{ lo
         <div className="dx-links no-print">
           <PrintButton label={t('print')} />
           <a href={`/api/dispatch/${groupId}/${date}/manifest.csv`} download>{t('csv')}</a>
-          <Link href={`/dispatch/${groupId}/${date}`}>{t('backToBoard')}</Link>
+          <Link href={`/dispatch/${groupId}/${date}`} className="back-link">{t('backToBoard')}</Link>
         </div>
       </div>
       {day.runs.length === 0 ? <p className="notice info">{t('noRuns')}</p> : null}

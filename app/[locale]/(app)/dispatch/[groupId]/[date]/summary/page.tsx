@@ -2,13 +2,14 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
 import '@/components/dispatch/dispatch.css'
-import { formatDay, formatTenge, formatTime } from '@/components/format'
+import { formatDay, formatTenge, formatTime } from '@/lib/format'
 import { requirePageUser } from '@/lib/auth/session'
 import { addDaysIso } from '@/lib/dates/kz-date'
 import { boardDaySchema } from '@/lib/dispatch/board-scope'
 import { getDaySummary } from '@/lib/dispatch/get-day-summary'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
+import { placeName } from '@/lib/i18n/place-name'
 import { orNotFound } from '../../../page-guards'
 import { MoneyChart, SeatsChart } from './summary-charts'
 
@@ -38,7 +39,7 @@ export default async function DaySummaryPage({ params }: { params: Promise<Param
           <h1>{t('title', { date: formatDay(locale, date) })}</h1>
           <Link href={`/dispatch/${groupId}/${addDaysIso(date, 1)}/summary`} className="button secondary small">{t('nextDay')} →</Link>
         </nav>
-        <Link href={`/dispatch/${groupId}/${date}`}>{t('backToBoard')}</Link>
+        <Link href={`/dispatch/${groupId}/${date}`} className="back-link">{t('backToBoard')}</Link>
       </div>
       <p className="muted" style={{ margin: 0 }}>{summary.group.name}</p>
 
@@ -86,7 +87,7 @@ export default async function DaySummaryPage({ params }: { params: Promise<Param
                 <tbody>
                   {summary.runs.map((r, i) => (
                     <tr key={r.id} data-testid="summary-row">
-                      <th scope="row">{rows[i]!.label}<br /><span className="small muted">→ {locale === 'ru' ? r.destination.nameRu : r.destination.nameEn}</span></th>
+                      <th scope="row">{rows[i]!.label}<br /><span className="small muted">→ {placeName(locale, r.destination)}</span></th>
                       <td>{ts(r.status)}</td>
                       <td className="dx-num">{r.seatsOffered}</td>
                       <td className="dx-num">{r.seatsSold}</td>

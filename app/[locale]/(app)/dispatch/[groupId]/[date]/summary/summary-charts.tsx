@@ -1,7 +1,7 @@
 // Two small bar charts drawn as SVG (no chart library): seats sold against seats offered per run,
 // and each run's money by payment state. The table below them carries the same figures in words.
 import { useTranslations } from 'next-intl'
-import { formatTenge } from '@/components/format'
+import { formatTenge } from '@/lib/format'
 import type { DaySummary } from '@/lib/dispatch/get-day-summary'
 import type { Locale } from '@/lib/i18n/routing'
 
