@@ -371,7 +371,7 @@ function printTable(r: Results) {
     const lhOk = lh ? (lh.performance ?? 0) >= 95 && lh.accessibility === 100 && lh.bestPractices === 100 : null
     add(
       `6 page ${w.name} (${w.path.length > 28 ? w.path.slice(0, 27) + '…' : w.path})`,
-      w.error ? w.error.slice(0, 60) : `${n(w.jsEncoded / 1024, 1)} kB JS in ${w.scripts} files${w.mapCode ? ', map code' : ''}${w.mapCode && !w.showsMap ? ' NOT NEEDED' : ''}, HTML ${n(w.htmlEncoded / 1024)} kB${w.status !== 200 ? `, HTTP ${w.status}` : ''}`,
+      w.error ? w.error.slice(0, 60) : `${n(w.jsEncoded / 1024, 1)} kB JS in ${w.scripts} files (framework ${n(w.jsFrameworkEncoded / 1024, 1)}, ours ${n((w.jsEncoded - w.jsFrameworkEncoded) / 1024, 1)})${w.mapCode ? ', map code' : ''}${w.mapCode && !w.showsMap ? ' NOT NEEDED' : ''}, HTML ${n(w.htmlEncoded / 1024)} kB${w.status !== 200 ? `, HTTP ${w.status}` : ''}`,
       scores,
       w.public ? '≤ 130 kB; LH ≥95/100/100' : 'LH ≥95/100/100',
       lhOk === null ? jsOk : jsOk && lhOk,
