@@ -187,7 +187,7 @@ test('npm start on two processes: the job leader is killed under load, another t
     expect(failures.every((f) => typeof f.error === 'string')).toBe(true)
     const failuresByClient = new Map<number, number>()
     for (const f of failures) failuresByClient.set(f.client, (failuresByClient.get(f.client) ?? 0) + 1)
-    expect([...failuresByClient.values()].every((n) => n === 1)).toBe(true)
+    expect([...failuresByClient.values()].every((n) => n === 1), `dropped: ${JSON.stringify(failures.map((f) => ({ ...f, start: f.start - killedAt, end: f.end - killedAt })))}`).toBe(true)
     expect(failures.every((f) => f.end >= killedAt)).toBe(true)
     expect(samples.filter((s) => s.status === 200).length).toBeGreaterThan(failures.length * 10)
     console.log(`cluster: leader ${firstLeader} killed, ${secondLeader} led after ${tookOverMs} ms; ${samples.length} requests, ${failures.length} dropped (${failures.map((f) => f.error).join(', ')}); replacement worker ${replacement}`)
@@ -227,6 +227,9 @@ test('npm start on two processes: the job leader is killed under load, another t
       `INSERT INTO travellers (account_id, is_self, name, citizenship, updated_at) VALUES ($1, true, 'Drain Test', 'RU', now()) RETURNING id`,
       [rider!.id],
     )
+    // In Kazakhstan since 5 days ago (an empty travel log is not zero days: the booking would ask
+    // for the entry date).
+    await sql.query(`INSERT INTO stays (traveller_id, entry_on, exit_on, updated_at) VALUES ($1, (now() AT TIME ZONE 'Asia/Almaty')::date - 5, NULL, now())`, [traveller!.id])
     const api = await playwrightRequest.newContext({ baseURL: `http://127.0.0.1:${port}` })
     const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string }
     expect((await api.post('/api/auth/callback/credentials', { form: { csrfToken, email, password, json: 'true' } })).ok()).toBe(true)
