@@ -37,7 +37,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: 'npx tsx scripts/e2e-server.ts',
+    // node --import tsx (not the tsx CLI, which SIGKILLs a child that is slow to acknowledge a signal).
+    command: 'node --import tsx scripts/e2e-server.ts',
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -1,6 +1,7 @@
 // The day board on a busy morning: one group, one date, 200 runs and 1,000 booked travellers.
-// Times GET /api/dispatch/:groupId/:date (the full board, and the poll answered 304 "not
-// modified"), and the page until it is interactive in headless Chromium.
+// Times GET /api/dispatch/:groupId/:date (the full board; the page's own poll, ?parties=auto,
+// which leaves a busy day's confirmed parties out; and the poll answered 304 "not modified"), one
+// opened run (GET …/runs/:tripId), and the page until it is interactive in headless Chromium.
 import pg from 'pg'
 import { addDaysIso, todayInKz } from '@/lib/dates/kz-date'
 import { RULE_VERSION } from '@/lib/stay-rules'
@@ -83,6 +84,12 @@ export type BoardDataFigures = {
   full: Latency
   notModified: Latency
   bytes: number
+  /** The page's poll (?parties=auto) when the board changed, and its size. */
+  auto: Latency
+  autoBytes: number
+  /** One opened run with its parties. */
+  run: Latency
+  runBytes: number
   runs: number
   travellers: number
   queriesPerRequest: number | null
@@ -101,7 +108,7 @@ export async function benchBoardData(url: string, databaseUrl: string, board: Bo
   }
   const first = await get()
   if (first.status !== 200) throw new Error(`GET ${path}: HTTP ${first.status} ${first.body.slice(0, 300)}`)
-  const parsed = JSON.parse(first.body) as { directions?: { runs: { parties: { travellers: unknown[] }[] }[] }[] }
+  const parsed = JSON.parse(first.body) as { directions?: { runs: { id: string; parties: { travellers: unknown[] }[] }[] }[] }
   const runs = parsed.directions?.flatMap((d) => d.runs) ?? []
   const travellers = runs.reduce((n, r) => n + r.parties.reduce((m, p) => m + p.travellers.length, 0), 0)
   for (let i = 0; i < 20; i++) await get() // warm-up
@@ -115,23 +122,48 @@ export async function benchBoardData(url: string, databaseUrl: string, board: Bo
 
   const full: number[] = []
   const cpuBefore = processCpuMs(pid)
+  // The version the polls send: the latest seen (the app's first daily re-check of live bookings
+  // may change the board just after it starts).
+  let etag = first.etag
   for (let i = 0; i < requests; i++) {
     const r = await get()
     if (r.status !== 200) throw new Error(`board: HTTP ${r.status}`)
     full.push(r.ms)
+    etag = r.etag ?? etag
   }
   const cpuAfter = processCpuMs(pid)
   const notModified: number[] = []
-  if (first.etag) {
+  if (etag) {
     for (let i = 0; i < requests; i++) {
-      const r = await get({ 'if-none-match': first.etag })
+      const r = await get({ 'if-none-match': etag })
+      if (r.status !== 304) throw new Error(`board poll: HTTP ${r.status}, not 304`)
       notModified.push(r.ms)
     }
   }
+  const timed = async (url: string, n: number) => {
+    const samples: number[] = []
+    let bytes = 0
+    for (let i = 0; i < n + 10; i++) {
+      const t = performance.now()
+      const response = await fetch(url, { headers })
+      const body = await response.text()
+      if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status} ${body.slice(0, 200)}`)
+      if (i >= 10) samples.push(performance.now() - t) // the first 10 warm up
+      bytes = Buffer.byteLength(body)
+    }
+    return { latency: summarise(samples), bytes }
+  }
+  const auto = await timed(`${path}?parties=auto`, requests)
+  const someRun = runs[Math.floor(runs.length / 2)] as unknown as { id: string } | undefined
+  const run = someRun ? await timed(`${path}/runs/${someRun.id}`, requests) : { latency: summarise([]), bytes: 0 }
   return {
     full: summarise(full),
     notModified: summarise(notModified),
     bytes: Buffer.byteLength(first.body),
+    auto: auto.latency,
+    autoBytes: auto.bytes,
+    run: run.latency,
+    runBytes: run.bytes,
     runs: runs.length,
     travellers,
     queriesPerRequest: queries,

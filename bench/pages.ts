@@ -2,7 +2,20 @@
 // browser: the Resource Timing sizes of every script), whether the map's code (Leaflet) came with
 // it, and Lighthouse's mobile scores (lighthouse 12, Debian's Chromium, its default simulated
 // throttling of a mid-range phone on a slow 4G connection).
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { openBrowser, CHROME_FLAGS, CHROME_PATH, type Browser } from './lib/browser'
+
+/** Next.js's and React's own scripts, which every page loads (the build's rootMainFiles): the floor
+ * under a page's JavaScript that the app's code cannot lower. */
+function frameworkScripts(): Set<string> {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(process.cwd(), '.next', 'build-manifest.json'), 'utf8')) as { rootMainFiles?: string[] }
+    return new Set((manifest.rootMainFiles ?? []).map((f) => f.split('/').pop()!))
+  } catch {
+    return new Set()
+  }
+}
 
 export type PageSpec = { name: string; path: string; cookie?: string; public: boolean; showsMap: boolean }
 
@@ -17,6 +30,8 @@ export type PageWeight = {
   jsEncoded: number
   /** The same, uncompressed. */
   jsDecoded: number
+  /** Of jsEncoded, Next.js's and React's own scripts (rootMainFiles): the baseline every page pays. */
+  jsFrameworkEncoded: number
   /** Leaflet's code was among the scripts. */
   mapCode: boolean
   /** The HTML document, compressed and as parsed. */
@@ -32,6 +47,7 @@ export async function measurePageWeights(url: string, pages: PageSpec[], browser
   const own = browser ? null : await openBrowser()
   const b = browser ?? own!
   const scriptText = new Map<string, Promise<string>>()
+  const framework = frameworkScripts()
   try {
     const results: PageWeight[] = []
     for (const spec of pages) {
@@ -85,6 +101,7 @@ export async function measurePageWeights(url: string, pages: PageSpec[], browser
           scripts: unique.size,
           jsEncoded: [...unique.values()].reduce((n, e) => n + e.encoded, 0),
           jsDecoded: [...unique.values()].reduce((n, e) => n + e.decoded, 0),
+          jsFrameworkEncoded: [...unique.values()].filter((e) => framework.has(new URL(e.name).pathname.split('/').pop()!)).reduce((n, e) => n + e.encoded, 0),
           mapCode,
           htmlEncoded: html,
           htmlDecoded,
@@ -92,7 +109,7 @@ export async function measurePageWeights(url: string, pages: PageSpec[], browser
           consoleErrors,
         })
       } catch (error) {
-        results.push({ name: spec.name, path: spec.path, public: spec.public, showsMap: spec.showsMap, status: 0, scripts: 0, jsEncoded: NaN, jsDecoded: NaN, mapCode: false, htmlEncoded: NaN, htmlDecoded: NaN, largest: [], consoleErrors, error: String(error).split('\n')[0] })
+        results.push({ name: spec.name, path: spec.path, public: spec.public, showsMap: spec.showsMap, status: 0, scripts: 0, jsEncoded: NaN, jsDecoded: NaN, jsFrameworkEncoded: NaN, mapCode: false, htmlEncoded: NaN, htmlDecoded: NaN, largest: [], consoleErrors, error: String(error).split('\n')[0] })
       }
       await context.close()
     }

@@ -7,8 +7,10 @@
 // production mode. Exits non-zero if a run was oversold (or another correctness check failed).
 //
 // Options: --quick (shorter measurements, 100k runs at most, no Lighthouse: for trying changes);
-// --only=search,growth,booking,session,stay,board,pages (a subset). BENCH_APP_NODE_ARGS passes flags to the
-// app's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a request's time goes.
+// --only=search,cores,growth,booking,session,stay,board,pages (a subset; `--only board` works too).
+// BENCH_APP_NODE_ARGS passes flags to the app's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to
+// see where a request's time goes. The app runs as one process (WEB_CONCURRENCY=1) except for the
+// `cores` figures, which set one process against one per core on the same search mix.
 import { writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import path from 'node:path'
@@ -23,13 +25,14 @@ import { addRuns, analyse, createPeople, DRIVERS, RIDERS } from './lib/generate'
 import { mintSessionCookie } from './lib/session'
 import { round } from './lib/stats'
 import { measurePageWeights, runLighthouse, type LighthouseScores, type PageSpec, type PageWeight } from './pages'
+import { benchCores, benchDeepPage, benchGrowth, benchSearch, explainSearch, searchMix, searchStatement, type CoresFigures, type DeepPageFigures, type GrowthFigures, type PlanSummary, type SearchFigures } from './search'
 import { benchSession, type SessionFigures } from './session'
-import { benchDeepPage, benchGrowth, benchSearch, explainSearch, searchMix, searchStatement, type DeepPageFigures, type GrowthFigures, type PlanSummary, type SearchFigures } from './search'
 import { benchStayEngine, type StayEngineBench } from './stay-engine'
 
 const quick = process.argv.includes('--quick')
-// --only=search,booking,session,stay,board,pages,growth: a subset, while working on one of them.
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',')
+// --only=search,booking,session,stay,board,pages,growth,cores: a subset, while working on one of them.
+const onlyArg = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='))
+const only = onlyArg === -1 ? undefined : (process.argv[onlyArg]!.startsWith('--only=') ? process.argv[onlyArg]!.slice('--only='.length) : (process.argv[onlyArg + 1] ?? '')).split(',')
 const want = (part: string) => !only || only.includes(part)
 const SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
 const MAIN_SIZE = 100_000
@@ -45,12 +48,13 @@ type Results = {
   dataSet: Record<number, { runs: number; bookings: number; generatedSeconds: number }>
   growth: Record<number, GrowthFigures>
   search?: SearchFigures
+  cores?: CoresFigures
   plans?: PlanSummary[]
   deepPages?: (DeepPageFigures | { sort: string; page: number; error: string })[]
   booking?: BookingFigures
   session?: SessionFigures
   stayEngine?: StayEngineBench
-  board?: { data: BoardDataFigures; page?: InteractiveFigures; pageError?: string }
+  board?: { data: BoardDataFigures; page?: InteractiveFigures; pageError?: string; lighthouse?: LighthouseScores }
   pages?: { weights: PageWeight[]; lighthouse: LighthouseScores[] }
   errors: string[]
 }
@@ -103,9 +107,11 @@ async function main(): Promise<number> {
     // and a 1M-run version, each a database of its own (copies made with CREATE DATABASE … TEMPLATE)
     // so that every size can be measured in turns, in the same minutes, on the same machine.
     const growth = want('growth')
-    await grow(main, 1, SIZES[0]!, true, 0)
+    // The board alone needs only its own day (bench/board.ts): `--only board` skips the runs.
+    const needsRuns = ['search', 'cores', 'growth', 'booking', 'pages'].some(want)
+    if (needsRuns) await grow(main, 1, SIZES[0]!, true, 0)
     const small = growth ? await copyDatabase(main, `bench_${SIZES[0]}`) : undefined
-    await grow(main, SIZES[0]! + 1, MAIN_SIZE, true, results.dataSet[SIZES[0]!]!.bookings)
+    if (needsRuns) await grow(main, SIZES[0]! + 1, MAIN_SIZE, true, results.dataSet[SIZES[0]!]!.bookings)
     const larger: { size: number; url: string }[] = []
     for (const size of growth ? SIZES.filter((s) => s > MAIN_SIZE) : []) {
       const url = await copyDatabase(main, `bench_${size}`)
@@ -128,6 +134,20 @@ async function main(): Promise<number> {
       step(`search: ${figures.search.rps.toFixed(0)} req/s (ping ${figures.ping.rps.toFixed(0)}), p99 ${figures.search.p99} ms; SQL p99 ${figures.sql.p99.toFixed(2)} ms`)
       results.deepPages = [await benchDeepPage(app.url, main, 'time'), await benchDeepPage(app.url, main, 'price')]
       step('page 1 vs page 1,000 measured')
+    }
+
+    // 1b. Every core: the same search mix against this one process and against one per core.
+    if (want('cores')) {
+      const processes = cpus().length
+      const all = await startBenchApp(main, { workers: processes })
+      try {
+        step(`app on ${processes} processes started (pid ${all.pid})`)
+        results.cores = await benchCores({ url: app.url, pid: app.pid }, { url: all.url, pid: all.pid }, { processes, seconds: SEARCH_SECONDS, warmSeconds: 5 })
+      } finally {
+        await all.stop()
+      }
+      const c = results.cores
+      step(`cores: 1 process ${c.single.rps.toFixed(0)} req/s, ${processes} processes ${c.all.rps.toFixed(0)} req/s: ${c.speedup.toFixed(2)}× (load average ${c.loadAverage.join(' → ')})`)
     }
 
     // 2. Growth: every size in turns (small, main, large, large, main, small), each with its app.
@@ -214,6 +234,12 @@ async function benchBoard(app: BenchApp, databaseUrl: string, board: BoardSetup,
     results.board.pageError = String(error).slice(0, 300)
     results.errors.push(`board page: ${results.board.pageError}`)
   }
+  // The board page's Lighthouse score here too (also under `pages`), so `--only board` has it.
+  if (!quick && !want('pages')) {
+    const spec: PageSpec = { name: 'board', path: `/dispatch/${board.groupId}/${board.date}`, cookie: board.cookie, public: false, showsMap: false }
+    results.board.lighthouse = (await runLighthouse(app.url, [spec]))[0]
+    step(`board page Lighthouse performance ${results.board.lighthouse?.performance ?? results.board.lighthouse?.error}`)
+  }
 }
 
 /** The five pages: home, search, a run, "My stay" (a rider with a travel log), the board. */
@@ -259,6 +285,10 @@ function printTable(r: Results) {
     add('  same SQL, plain pg loop (50 conn)', `${n(s.sqlLoop.qps)} q/s, p50/p99 ${n(s.sqlLoop.p50, 1)}/${n(s.sqlLoop.p99, 1)} ms`, 'the limit', `search = ${pct(s.ofSqlLimit)} of it`, null)
     add('  SQL latency (1 connection)', `p50/p99 ${n(s.sql.p50, 2)}/${n(s.sql.p99, 2)} ms`, '', '≤ 2 ms p99', s.sql.p99 <= 2)
     if (s.search.non2xx || s.search.errors) add('  search errors', `${s.search.non2xx} non-2xx, ${s.search.errors} errors`, '', '0', false)
+  }
+  const c = r.cores
+  if (c) {
+    add(`1b every core: search, ${c.processes} processes vs 1`, `${n(c.all.rps)} req/s, p99 ${n(c.all.p99)} ms; app CPU ${n(c.all.appCpuMs ?? NaN, 2)} ms`, `1 process ${n(c.single.rps)} req/s, p99 ${n(c.single.p99)} ms; ${n(c.single.appCpuMs ?? NaN, 2)} ms`, `≥ ${n(0.8 * c.processes, 1)}×: ${n(c.speedup, 2)}× (load ${c.loadAverage.join('→')})`, c.speedup >= 0.8 * c.processes)
   }
   for (const plan of r.plans ?? []) {
     add(`  plan ${new URLSearchParams(plan.query).toString()}`, `${plan.tripsAccess}, ${plan.tripsRows} rows, ${plan.sorts} sort`, `${plan.buffers} buffers`, `${n(plan.executionMs, 2)} ms`, plan.tripsAccess.includes('Index'))
@@ -323,6 +353,9 @@ function printTable(r: Results) {
   const board = r.board
   if (board) {
     add(`5 board JSON (${board.data.runs} runs, ${board.data.travellers} travellers)`, `p50/p99 ${n(board.data.full.p50, 1)}/${n(board.data.full.p99, 1)} ms, ${n(board.data.bytes / 1024)} kB`, `poll (304) p99 ${n(board.data.notModified.p99, 1)} ms; ${n(board.data.queriesPerRequest ?? NaN)} statements, app CPU ${n(board.data.appCpuMs ?? NaN)} ms`, '≤ 100 ms p99', board.data.full.p99 <= 100)
+    if (board.data.auto) add('  the page\'s poll (?parties=auto), changed', `p50/p99 ${n(board.data.auto.p50, 1)}/${n(board.data.auto.p99, 1)} ms, ${n(board.data.autoBytes / 1024)} kB`, `one opened run: p50/p99 ${n(board.data.run.p50, 1)}/${n(board.data.run.p99, 1)} ms, ${n(board.data.runBytes / 1024, 1)} kB`, '≤ 100 ms p99', board.data.auto.p99 <= 100)
+    const lh = board.lighthouse
+    if (lh) add('  board page Lighthouse (mobile)', lh.performance === null ? (lh.error ?? 'not run') : `performance ${lh.performance}, a11y ${lh.accessibility}, best practices ${lh.bestPractices}`, `LCP ${n(lh.lcpMs ?? NaN)} ms, TBT ${n(lh.tbtMs ?? NaN)} ms`, 'perf ≥ 95', (lh.performance ?? 0) >= 95)
     if (board.page) {
       const p = board.page
       const html = `HTML ${n(p.htmlDecodedBytes / 1024 / 1024, 1)} MB, ${n(p.controls)} controls`
@@ -338,7 +371,7 @@ function printTable(r: Results) {
     const lhOk = lh ? (lh.performance ?? 0) >= 95 && lh.accessibility === 100 && lh.bestPractices === 100 : null
     add(
       `6 page ${w.name} (${w.path.length > 28 ? w.path.slice(0, 27) + '…' : w.path})`,
-      w.error ? w.error.slice(0, 60) : `${n(w.jsEncoded / 1024, 1)} kB JS in ${w.scripts} files${w.mapCode ? ', map code' : ''}${w.mapCode && !w.showsMap ? ' NOT NEEDED' : ''}, HTML ${n(w.htmlEncoded / 1024)} kB${w.status !== 200 ? `, HTTP ${w.status}` : ''}`,
+      w.error ? w.error.slice(0, 60) : `${n(w.jsEncoded / 1024, 1)} kB JS in ${w.scripts} files (framework ${n(w.jsFrameworkEncoded / 1024, 1)}, ours ${n((w.jsEncoded - w.jsFrameworkEncoded) / 1024, 1)})${w.mapCode ? ', map code' : ''}${w.mapCode && !w.showsMap ? ' NOT NEEDED' : ''}, HTML ${n(w.htmlEncoded / 1024)} kB${w.status !== 200 ? `, HTTP ${w.status}` : ''}`,
       scores,
       w.public ? '≤ 130 kB; LH ≥95/100/100' : 'LH ≥95/100/100',
       lhOk === null ? jsOk : jsOk && lhOk,

@@ -1,5 +1,6 @@
 // Search figures: GET /api/trips against GET /api/ping (the framework's ceiling) and against the
 // search's own SQL through plain `pg` (the database's limit), its plan, and page 1 vs page 1,000.
+import { loadavg } from 'node:os'
 import pg from 'pg'
 import { addDaysIso, todayInKz } from '@/lib/dates/kz-date'
 import { buildSearchQuery, encodeCursor, searchTripsSchema, type SearchTripsInput } from '@/lib/trips/search-trips'
@@ -257,4 +258,45 @@ export async function benchGrowth(
     }
   }
   return result
+}
+
+// ─── Every core ───
+
+export type CoresFigures = {
+  processes: number
+  single: { rps: number; p99: number; p50: number; appCpuMs: number | null }
+  all: { rps: number; p99: number; p50: number; appCpuMs: number | null }
+  /** all.rps / single.rps; the aim is ≥ 0.8 × processes. */
+  speedup: number
+  /** The machine's 1-minute load average before and after (other work shares these cores). */
+  loadAverage: [number, number]
+}
+
+/**
+ * The search mix against the app on one process and on `processes` (one per core), alternating
+ * one, all, all, one so that load drifting in from elsewhere weighs on both alike. The load
+ * generator (autocannon, in this process) and PostgreSQL share the same cores.
+ */
+export async function benchCores(single: { url: string; pid: number }, all: { url: string; pid: number }, options: { processes: number; seconds: number; warmSeconds: number; connections?: number }): Promise<CoresFigures> {
+  const paths = searchMix().map(searchPath)
+  const connections = options.connections ?? 50
+  const loadBefore = loadavg()[0]!
+  await warmHttp({ url: single.url, paths, connections }, options.warmSeconds)
+  await warmHttp({ url: all.url, paths, connections }, options.warmSeconds)
+  const half = options.seconds / 2
+  const s1 = await runHttp({ url: single.url, paths, connections, seconds: half, pid: single.pid })
+  const a1 = await runHttp({ url: all.url, paths, connections, seconds: half, pid: all.pid })
+  const a2 = await runHttp({ url: all.url, paths, connections, seconds: half, pid: all.pid })
+  const s2 = await runHttp({ url: single.url, paths, connections, seconds: half, pid: single.pid })
+  const one = combine(s1, s2)
+  const many = combine(a1, a2)
+  const pick = (h: HttpFigures) => ({ rps: h.rps, p50: h.p50, p99: h.p99, appCpuMs: h.appCpuMs })
+  if (one.non2xx + one.errors + many.non2xx + many.errors > 0) throw new Error(`cores: ${one.non2xx + many.non2xx} non-2xx, ${one.errors + many.errors} errors`)
+  return {
+    processes: options.processes,
+    single: pick(one),
+    all: pick(many),
+    speedup: many.rps / one.rps,
+    loadAverage: [Math.round(loadBefore * 100) / 100, Math.round(loadavg()[0]! * 100) / 100],
+  }
 }

@@ -3,7 +3,7 @@
 // account links folded behind it. From 960 px the same links stand in the header row and the
 // button is hidden (CSS). Labels come from the server: no client-side translator on public pages.
 import { useState, type ReactNode } from 'react'
-import { usePathname } from '@/lib/i18n/navigation'
+import { usePathname } from '@/lib/i18n/use-pathname'
 
 export function HeaderMenu({ openLabel, closeLabel, children }: { openLabel: string; closeLabel: string; children: ReactNode }) {
   const pathname = usePathname()

@@ -1,6 +1,6 @@
 'use client'
 
-import { usePathname } from '@/lib/i18n/navigation'
+import { usePathname } from '@/lib/i18n/use-pathname'
 import { localeNames, locales, type Locale } from '@/lib/i18n/routing'
 
 /** Each link is named in its own language, so a reader finds theirs whatever the page shows. */

@@ -5,7 +5,8 @@ import { SignOutButton } from '@/components/sign-out-button'
 import { SiteNav, type NavItem } from '@/components/site-nav'
 import { hasRole } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
-import { getPathname, Link } from '@/lib/i18n/navigation'
+import { localizePath } from '@/lib/i18n/localize-path'
+import { Link } from '@/lib/i18n/server-link'
 import type { Locale } from '@/lib/i18n/routing'
 import { countUnreadNotifications } from '@/lib/notifications/list-notifications'
 
@@ -13,7 +14,7 @@ import { countUnreadNotifications } from '@/lib/notifications/list-notifications
 // bookings", and /dispatch is "Groups" for drivers and coordinators alike (its page has that title).
 export async function SiteHeader({ locale }: { locale: Locale }) {
   const [t, tc, user] = await Promise.all([getTranslations('nav'), getTranslations('common'), getCurrentUser()])
-  const items: NavItem[] = [{ href: '/trips', label: t('trips') }]
+  const items: Omit<NavItem, 'localizedHref'>[] = [{ href: '/trips', label: t('trips') }]
   if (user) {
     items.push({ href: '/stay', label: t('stay') }, { href: '/bookings', label: t('bookings') })
     if (hasRole(user, 'DRIVER')) items.push({ href: '/my-trips', label: t('myTrips') })
@@ -23,6 +24,8 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
     items.push({ href: '/notifications', label: tn('navLabel', { count: unread }) })
     items.push({ href: '/account', label: t('account') })
   }
+  // The nav's links are localised here: SiteNav renders next/link, no next-intl on the client.
+  const nav: NavItem[] = items.map((item) => ({ ...item, localizedHref: localizePath(item.href, locale) }))
   return (
     <header className="site-header">
       <div className="container bar">
@@ -31,11 +34,11 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
           {tc('appName')}
         </Link>
         <HeaderMenu openLabel={t('menu')} closeLabel={t('closeMenu')}>
-          <SiteNav items={items} label={t('primary')} />
+          <SiteNav items={nav} label={t('primary')} />
           <div className="header-tools">
             <LocaleSwitch current={locale} label={t('languages')} />
             {user ? (
-              <SignOutButton label={t('signOut')} homeHref={getPathname({ href: '/', locale })} />
+              <SignOutButton label={t('signOut')} homeHref={localizePath('/', locale)} />
             ) : (
               <>
                 <Link href="/sign-in" className="button secondary small">{t('signIn')}</Link>

@@ -3,7 +3,7 @@ import { TripPrice, type PriceQuote } from '@/components/trips/trip-price'
 import { formatDateTime } from '@/lib/format'
 import { quoteBooking } from '@/lib/money/quote-booking'
 import type { TripSummary } from '@/lib/trips/list-upcoming-trips'
-import { Link } from '@/lib/i18n/navigation'
+import { Link } from '@/lib/i18n/server-link'
 import type { Locale } from '@/lib/i18n/routing'
 import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 

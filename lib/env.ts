@@ -13,6 +13,14 @@ export const envSchema = z.object({
     .string({ error: 'DATABASE_URL is required (npm start sets it for the embedded database)' })
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** The background jobs' lock session (lib/jobs/job-runner.ts): a direct or session-pooled
+   * connection when DATABASE_URL goes through a transaction pooler (PgBouncer). */
+  JOBS_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'JOBS_DATABASE_URL must be a postgresql:// URL')
+    .optional(),
+  /** Processes serving the app under `npm start`; unset → one per core (scripts/lib/pool-plan.ts). */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   NEXTAUTH_SECRET: z
     .string({ error: 'NEXTAUTH_SECRET is required: a random string of at least 32 characters' })
     .min(32, 'NEXTAUTH_SECRET must be at least 32 characters'),

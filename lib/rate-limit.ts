@@ -1,7 +1,9 @@
 // Fixed-window counters in PostgreSQL: one atomic upsert per attempt, so limits hold across
-// restarts and across several app instances.
+// restarts and across several app instances. Search, too frequent for a write each, is counted in
+// memory — by the primary process for all workers of `npm start` (createSharedLimiter).
 import { db } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
+import { hasPrimary, hitLimitAtPrimary } from '@/lib/primary-channel'
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number }
 
@@ -87,8 +89,8 @@ export async function refundRateLimit(rule: Pick<RateLimitRule, 'name'>, subject
 }
 
 /**
- * A per-process sliding limiter for cheap, frequent reads (search): a database write per search
- * would cost more than the search. Several instances each allow the limit — acceptable for reads.
+ * An in-memory fixed-window limiter for cheap, frequent reads (search): a database write per search
+ * would cost more than the search.
  */
 export function createMemoryLimiter(limit: number, windowSeconds: number) {
   const hits = new Map<string, { windowStart: number; count: number }>()
@@ -112,5 +114,23 @@ export function createMemoryLimiter(limit: number, windowSeconds: number) {
   }
 }
 
+/**
+ * The same limit held across every worker process of one `npm start`: the primary keeps the
+ * counters (a memory limiter per rule) and workers ask it over the cluster's IPC channel, about
+ * 0.05 ms a request (docs/decisions/011-multi-process-serving.md). In one process, or if the
+ * primary does not answer, it counts locally. Separate hosts each hold the limit on their own.
+ */
+export function createSharedLimiter(rule: string, limit: number, windowSeconds: number) {
+  const local = createMemoryLimiter(limit, windowSeconds)
+  return async (subject: string): Promise<RateLimitResult> => {
+    if (!hasPrimary()) return local(subject)
+    try {
+      return await hitLimitAtPrimary({ rule, limit, windowSeconds, subject })
+    } catch {
+      return local(subject)
+    }
+  }
+}
+
 /** Search: 240 requests a minute per client address (a person paging through results does ~20). */
-export const searchLimiter = createMemoryLimiter(Number(process.env.RATE_LIMIT_SEARCH_PER_MIN ?? 240), 60)
+export const searchLimiter = createSharedLimiter('search', Number(process.env.RATE_LIMIT_SEARCH_PER_MIN ?? 240), 60)

@@ -3,9 +3,10 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { findFreePort } from '@/scripts/lib/embedded-postgres'
 
-export type BenchApp = { url: string; secret: string; pid: number; stop: () => Promise<void> }
+export type BenchApp = { url: string; secret: string; pid: number; workers: number; stop: () => Promise<void> }
 
-export async function startBenchApp(databaseUrl: string): Promise<BenchApp> {
+/** `workers`: processes serving (WEB_CONCURRENCY); 1 unless asked, so figures stay comparable. */
+export async function startBenchApp(databaseUrl: string, options: { workers?: number } = {}): Promise<BenchApp> {
   const port = await findFreePort()
   const secret = randomBytes(32).toString('base64url')
   // BENCH_APP_NODE_ARGS: extra flags for the app's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
@@ -21,6 +22,9 @@ export async function startBenchApp(databaseUrl: string): Promise<BenchApp> {
       NEXTAUTH_SECRET: secret,
       PORT: String(port),
       LOG_LEVEL: 'warn',
+      WEB_CONCURRENCY: String(options.workers ?? 1),
+      // The bench's database allows 300 connections: every process keeps the default pool.
+      DATABASE_POOL_SIZE: '10',
       // Limits far above what the bench sends: it measures the work, not the limiter's refusals.
       RATE_LIMIT_SEARCH_PER_MIN: '100000000',
       RATE_LIMIT_BOOKINGS_PER_10_MIN: '100000000',
@@ -53,6 +57,7 @@ export async function startBenchApp(databaseUrl: string): Promise<BenchApp> {
     url,
     secret,
     pid: child.pid!,
+    workers: options.workers ?? 1,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve()

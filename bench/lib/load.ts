@@ -1,5 +1,5 @@
 // Load generators on loopback: autocannon for HTTP, and plain `pg` loops for the SQL alone.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { summarise, type Latency } from './stats'
@@ -28,15 +28,32 @@ export type HttpLoad = {
   pid?: number
 }
 
-/** CPU time (user + system, all threads) a process has used so far, in ms; null if unreadable. */
+/**
+ * CPU time (user + system, all threads) a process and every process below it (the workers of a
+ * multi-process app) have used so far, in ms; null if unreadable. A worker that ended in between
+ * is missed: the bench's workers live as long as the app.
+ */
 export function processCpuMs(pid: number | undefined): number | null {
   if (!pid) return null
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-    return (Number(fields[11]) + Number(fields[12])) * 10 // clock ticks of 10 ms
-  } catch {
-    return null
+  const stats = new Map<number, { ppid: number; cpuMs: number }>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      stats.set(Number(entry), { ppid: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 }) // clock ticks of 10 ms
+    } catch {
+      /* ended while we looked */
+    }
   }
+  if (!stats.has(pid)) return null
+  let total = 0
+  const queue = [pid]
+  while (queue.length) {
+    const current = queue.shift()!
+    total += stats.get(current)?.cpuMs ?? 0
+    for (const [child, s] of stats) if (s.ppid === current) queue.push(child)
+  }
+  return total
 }
 
 export async function runHttp(load: HttpLoad): Promise<HttpFigures> {

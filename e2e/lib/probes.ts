@@ -117,6 +117,7 @@ export const probes: Record<string, Build> = {
   'DELETE /api/groups/[groupId]/trips/[tripId]': ({ world }) => send('DELETE', `/api/groups/${world.groupId}/trips/${world.tripId}`),
 
   'GET /api/dispatch/[groupId]/[date]': ({ world }) => get(`/api/dispatch/${world.groupId}/${world.date}`),
+  'GET /api/dispatch/[groupId]/[date]/runs/[tripId]': ({ world }) => get(`/api/dispatch/${world.groupId}/${world.date}/runs/${world.tripId}`),
   'GET /api/dispatch/[groupId]/[date]/summary': ({ world }) => get(`/api/dispatch/${world.groupId}/${world.date}/summary`),
   'GET /api/dispatch/[groupId]/[date]/manifest.csv': ({ world }) => get(`/api/dispatch/${world.groupId}/${world.date}/manifest.csv`),
   'GET /api/dispatch/[groupId]/audit': ({ world }) => get(`/api/dispatch/${world.groupId}/audit`),

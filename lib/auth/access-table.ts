@@ -202,6 +202,7 @@ export const accessTable: readonly AccessEntry[] = [
 
   // ── Day board (a group's coordinators and admins; another group's coordinator: not found) ─────
   route('GET', '/api/dispatch/[groupId]/[date]', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, hides: RIDER_DATA }),
+  route('GET', '/api/dispatch/[groupId]/[date]/runs/[tripId]', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, hides: RIDER_DATA }),
   route('GET', '/api/dispatch/[groupId]/[date]/summary', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, hides: RIDER_DATA }),
   route('GET', '/api/dispatch/[groupId]/[date]/manifest.csv', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, hides: RIDER_DATA }),
   route('GET', '/api/dispatch/[groupId]/audit', { allow: BOARD, ok: 200, others: 403, overrides: { otherCoordinator: 404 }, hides: RIDER_DATA }),

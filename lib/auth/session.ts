@@ -1,14 +1,14 @@
 // Who is asking. Every action, route handler and protected page starts with requireUser() or
 // requireRole(); proxy.ts only redirects signed-out visitors and is never the only check.
 import { getServerSession } from 'next-auth'
-import { forbidden } from 'next/navigation'
+import { forbidden, redirect } from 'next/navigation'
 import { cache } from 'react'
 import { getAuthOptions } from '@/lib/auth/options'
 import { hasRole, type Actor } from '@/lib/auth/permissions'
 import { findSessionUser } from '@/lib/auth/session-user'
 import { AppError } from '@/lib/errors'
 import type { Role } from '@/lib/generated/prisma/enums'
-import { redirect } from '@/lib/i18n/navigation'
+import { localizePath } from '@/lib/i18n/localize-path'
 import type { Locale } from '@/lib/i18n/routing'
 
 export type { Actor }
@@ -39,8 +39,9 @@ export async function requireRole(...roles: Role[]): Promise<Actor> {
 export async function requirePageUser(locale: Locale, returnTo: string): Promise<Actor> {
   const user = await getCurrentUser()
   if (!user) {
-    redirect({ href: { pathname: '/sign-in', query: { callbackUrl: returnTo } }, locale })
-    throw new Error('unreachable')
+    // next/navigation's redirect with our localised path: next-intl's navigation module here would
+    // put its client Link (and translator) on every page that shows the header (ADR 011).
+    redirect(localizePath(`/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}`, locale))
   }
   return user
 }

@@ -1,9 +1,10 @@
+import pg from 'pg'
 import { describe, expect, test } from 'vitest'
 import { addDaysIso, todayInKz } from '@/lib/dates/kz-date'
 import { db } from '@/lib/db'
 import { createTrip } from '@/lib/testing/factories'
 import { markBoarding } from '@/lib/trips/mark-boarding'
-import { getDayBoard, getDayBoardVersion } from './get-day-board'
+import { getBoardRun, getDayBoard, getDayBoardIfChanged, getDayBoardVersion } from './get-day-board'
 import { bookParty, groupWithRuns } from './testing-board'
 
 const tomorrow = () => addDaysIso(todayInKz(), 1)
@@ -61,5 +62,79 @@ describe('getDayBoard', () => {
     expect((await getDayBoard(coordinator, group.id, tomorrow())).version).toBe(v3)
     await db.trip.update({ where: { id: runs[0]!.id }, data: { status: 'BOARDING' } })
     expect(await getDayBoardVersion(coordinator, group.id, tomorrow())).not.toBe(v3)
+  })
+})
+
+describe('a busy day on the board page (parties: auto)', () => {
+  test('above the threshold the runs come without their confirmed parties, with counts and legal flags; requests and the waitlist still come', async () => {
+    const { coordinator, group, runs } = await groupWithRuns([4, 4], [{}, { approvalMode: 'MANUAL', requestTtlHours: 3 }])
+    const warned = await bookParty(runs[0]!.id, { companions: 1, stays: [{ entryOn: addDaysIso(todayInKz(), -85), exitOn: null }] })
+    await bookParty(runs[0]!.id)
+    const request = await bookParty(runs[1]!.id)
+
+    const busy = await getDayBoard(coordinator, group.id, tomorrow(), { parties: 'auto', inlinePartiesUpTo: 2 })
+    const [first, second] = busy.directions[0]!.runs
+    expect(first).toMatchObject({ parties: null, partyCount: 2, travellerCount: 3, seatsConfirmed: 3 })
+    expect(first!.flagged.warn + first!.flagged.blocked).toBeGreaterThanOrEqual(1)
+    expect(second!.requests.map((p) => p.id)).toEqual([request.booking.id])
+    expect(busy.totals.travellers).toBe(3)
+    expect(busy.demand.requests.map((p) => p.id)).toEqual([request.booking.id])
+    expect(JSON.stringify(busy)).not.toContain(warned.rider.name)
+
+    // At or under the threshold, and always with parties: 'all' (outside clients), they come.
+    const small = await getDayBoard(coordinator, group.id, tomorrow(), { parties: 'auto', inlinePartiesUpTo: 3 })
+    expect(small.directions[0]!.runs[0]!.parties!.map((p) => p.id)).toContain(warned.booking.id)
+    const all = await getDayBoard(coordinator, group.id, tomorrow(), { parties: 'all', inlinePartiesUpTo: 0 })
+    expect(all.directions[0]!.runs[0]!.parties).toHaveLength(2)
+  })
+
+  test('an opened run loads with all its parties; a run of another day or group, or a stranger, is not found', async () => {
+    const { coordinator, group, runs } = await groupWithRuns([4])
+    const party = await bookParty(runs[0]!.id, { companions: 1 })
+    const run = await getBoardRun(coordinator, group.id, tomorrow(), runs[0]!.id)
+    expect(run).toMatchObject({ id: runs[0]!.id, partyCount: 1, travellerCount: 2 })
+    expect(run.parties!.map((p) => [p.id, p.travellers.length])).toEqual([[party.booking.id, 2]])
+
+    const other = await groupWithRuns([4])
+    const otherDay = await createTrip({ driverId: other.drivers[0]!.driver.id, carId: other.drivers[0]!.car.id, groupId: group.id, daysAhead: 2 })
+    const codeOf = (p: Promise<unknown>) => p.then(() => 'OK', (e: { code?: string }) => e.code)
+    expect(await codeOf(getBoardRun(coordinator, group.id, tomorrow(), other.runs[0]!.id))).toBe('NOT_FOUND')
+    expect(await codeOf(getBoardRun(coordinator, group.id, tomorrow(), otherDay.id))).toBe('NOT_FOUND')
+    expect(await codeOf(getBoardRun(other.coordinator, group.id, tomorrow(), runs[0]!.id))).toBe('NOT_FOUND')
+  })
+
+  test('the version is computed once: a poll with the current version gets no board, a changed day gets the board and its new version', async () => {
+    const { coordinator, group, runs } = await groupWithRuns([4])
+    // Every statement the pg driver sends, to count the version's (md5 over the day's rows).
+    const sent: string[] = []
+    const originalQuery = pg.Client.prototype.query
+    pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unknown[]) {
+      const first = args[0] as string | { text?: string }
+      sent.push(typeof first === 'string' ? first : (first?.text ?? ''))
+      return (originalQuery as (...a: unknown[]) => unknown).apply(this, args)
+    } as typeof originalQuery
+    const versionQueries = async (work: () => Promise<unknown>) => {
+      const before = sent.length
+      await work()
+      return sent.slice(before).filter((text) => text.includes('md5(')).length
+    }
+    try {
+      const notModified = (await getDayBoardIfChanged(coordinator, group.id, tomorrow(), null)).version
+      expect(await versionQueries(() => getDayBoardIfChanged(coordinator, group.id, tomorrow(), null))).toBe(1)
+      expect(await versionQueries(() => getDayBoardIfChanged(coordinator, group.id, tomorrow(), notModified))).toBe(1)
+    } finally {
+      pg.Client.prototype.query = originalQuery
+    }
+
+    const first = await getDayBoardIfChanged(coordinator, group.id, tomorrow(), null)
+    expect(first.board?.version).toBe(first.version)
+    expect(first.version).toBe(await getDayBoardVersion(coordinator, group.id, tomorrow()))
+    expect(await getDayBoardIfChanged(coordinator, group.id, tomorrow(), first.version)).toEqual({ version: first.version, board: null })
+
+    await bookParty(runs[0]!.id)
+    const second = await getDayBoardIfChanged(coordinator, group.id, tomorrow(), first.version, { parties: 'auto' })
+    expect(second.version).not.toBe(first.version)
+    expect(second.board?.version).toBe(second.version)
+    expect(second.board?.totals.seatsConfirmed).toBe(1)
   })
 })

@@ -79,7 +79,7 @@ describe('group scoping', () => {
     const board = await getDayBoard(mine.coordinator, mine.group.id, date)
     const [runA, runB] = board.directions[0]!.runs
     expect(runA).toMatchObject({ id: a.id, status: 'SCHEDULED', seatsConfirmed: 2, seatsWaitlisted: 1 })
-    expect(runA!.parties[0]!.travellers[0]!.boarding).toBe('PENDING')
+    expect(runA!.parties![0]!.travellers[0]!.boarding).toBe('PENDING')
     expect(runB).toMatchObject({ id: b.id, seatsPending: 1, seatsConfirmed: 0 })
     expect(board.drivers).toHaveLength(2)
   })

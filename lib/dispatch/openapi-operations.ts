@@ -4,6 +4,7 @@ import type { Operation } from '@/lib/api/openapi'
 import { cancelRunAndMoveSchema } from '@/lib/dispatch/cancel-run-and-move'
 import { createGroupSchema } from '@/lib/dispatch/create-group'
 import { createInviteSchema } from '@/lib/dispatch/create-invite'
+import { boardQuerySchema } from '@/lib/dispatch/get-day-board'
 import { joinGroupSchema } from '@/lib/dispatch/join-group'
 import { listAuditSchema } from '@/lib/dispatch/list-audit'
 import { movePartySchema } from '@/lib/dispatch/move-party'
@@ -13,7 +14,9 @@ export const dispatchOperations: Operation[] = [
   {
     method: 'get', path: '/api/dispatch/{groupId}/{date}', summary: "A group's day board: runs by direction and time, capacity, parties with verdicts and payment, unassigned demand", auth: 'coordinator',
     headers: [{ name: 'If-None-Match', description: 'The ETag of the board last seen: 304 Not Modified while nothing changed' }],
+    query: boardQuerySchema,
   },
+  { method: 'get', path: '/api/dispatch/{groupId}/{date}/runs/{tripId}', summary: 'One run of the day board with all its parties (the board sends a busy day without them with ?parties=auto)', auth: 'coordinator' },
   { method: 'post', path: '/api/dispatch/{groupId}/{date}/moves', summary: 'Move a party to another run of the board (same direction); TARGET_FULL when it filled meanwhile', auth: 'coordinator', body: movePartySchema },
   { method: 'post', path: '/api/dispatch/{groupId}/{date}/runs', summary: "Open a run for one of the group's drivers and cars on the board's date", auth: 'coordinator', body: openRunBodySchema },
   { method: 'get', path: '/api/dispatch/{groupId}/{date}/summary', summary: 'The day in figures: seats offered and sold, fill rate, no-shows, money by payment state per run', auth: 'coordinator' },

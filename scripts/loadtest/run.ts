@@ -1,10 +1,12 @@
 // npm run loadtest — load and fault scenarios against a local production server, loopback only,
-// bounded in time (about 2 minutes plus a build if the sources changed), stops by itself.
+// bounded in time (about 3 minutes plus a build if the sources changed), stops by itself.
 //
-//   A. load: simulated riders search, book and cancel across 50 runs at concurrency 100 for 30 s.
-//   B. database restart: the same load; at 10 s the PostgreSQL server is stopped under the running
-//      app, kept down 5 s and started again on the same data. Clients retry failed bookings with the
-//      same Idempotency-Key.
+//   A. load: simulated riders search, book and cancel across 50 runs at concurrency 100 for 30 s —
+//      once against the app on one process, once on one process per core (`npm start`'s default),
+//      side by side.
+//   B. database restart, on one process per core: the same load; at 10 s the PostgreSQL server is
+//      stopped under the running app, kept down 5 s and started again on the same data. Clients
+//      retry failed bookings with the same Idempotency-Key.
 // After each, SQL checks: no run oversold, counters equal bookings, every booking a client was told
 // succeeded exists exactly once. Prints a table, writes test-results/loadtest.json, exits non-zero
 // when an invariant fails (oversold, lost, duplicated, a 500, a hang, no recovery within 30 s).
@@ -15,13 +17,13 @@
 //
 // Its own throwaway embedded PostgreSQL (fsync on, like production) in a temp folder, and the app as
 // a child process (scripts/loadtest/app-server.ts) with rate limits raised for the synthetic riders.
-// LOADTEST_DURATION_MS (30000) and LOADTEST_POOL_SIZE (10, the app's DATABASE_POOL_SIZE) change the
-// run for experiments.
+// LOADTEST_DURATION_MS (30000), LOADTEST_POOL_SIZE (10, the app's DATABASE_POOL_SIZE, per process)
+// and LOADTEST_PROCESSES (the cores) change the run for experiments.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { cpus, loadavg, tmpdir } from 'node:os'
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { encode } from 'next-auth/jwt'
 import { ensureProductionBuild } from '../lib/build'
@@ -37,6 +39,7 @@ import { verifyInvariants, type Invariants } from './verify'
 const CONCURRENCY = 100
 const DURATION_MS = Number(process.env.LOADTEST_DURATION_MS ?? 30_000)
 const POOL_SIZE = Number(process.env.LOADTEST_POOL_SIZE ?? 10) // the app's default DATABASE_POOL_SIZE
+const PROCESSES = Number(process.env.LOADTEST_PROCESSES ?? availableParallelism()) // npm start's default
 const OUTAGE_AT_MS = 10_000
 const OUTAGE_FOR_MS = 5_000
 const RECOVERY_LIMIT_MS = 30_000
@@ -47,6 +50,8 @@ const RUNS = 50
 const RIDERS = 2_000
 const RESULTS_FILE = path.join(process.cwd(), 'test-results', 'loadtest.json')
 const APP_LOG = path.join(process.cwd(), 'test-results', 'loadtest-app.log')
+/** The log of the app while it runs on one process per core. */
+const CLUSTER_LOG = path.join(process.cwd(), 'test-results', 'loadtest-app-cluster.log')
 
 const t0 = performance.now()
 const say = (m: string) => console.log(`[loadtest ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${m}`)
@@ -102,10 +107,11 @@ async function mintSessionCookies(riders: LoadRider[], secret: string): Promise<
   return cookies
 }
 
-async function startApp(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  mkdirSync(path.dirname(APP_LOG), { recursive: true })
-  const logFd = openSync(APP_LOG, 'w')
-  // `node --import tsx`, one process: a SIGKILL of it leaves no grandchild behind.
+async function startApp(env: Record<string, string>, port: number, logFile: string = APP_LOG): Promise<ChildProcess> {
+  mkdirSync(path.dirname(logFile), { recursive: true })
+  const logFd = openSync(logFile, 'w')
+  // `node --import tsx`: one process, or the primary of its workers, which leave when it does (even
+  // after a SIGKILL: their IPC channel closes).
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/loadtest/app-server.ts'], {
     cwd: process.cwd(),
     env: { ...process.env, ...env, LOADTEST_APP_PORT: String(port) },
@@ -116,10 +122,10 @@ async function startApp(env: Record<string, string>, port: number): Promise<Chil
   try {
     const deadline = Date.now() + 120_000
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`the app exited during start-up (code ${child.exitCode}):\n${tail(APP_LOG)}`)
+      if (child.exitCode !== null) throw new Error(`the app exited during start-up (code ${child.exitCode}):\n${tail(logFile)}`)
       const r = await client.send('GET', '/api/health', {})
       if (r.status === 200) return child
-      if (Date.now() > deadline) throw new Error(`the app did not answer /api/health within 120 s:\n${tail(APP_LOG)}`)
+      if (Date.now() > deadline) throw new Error(`the app did not answer /api/health within 120 s:\n${tail(logFile)}`)
       await sleep(250)
     }
   } finally {
@@ -188,6 +194,8 @@ function outageFigures(result: ScenarioResult, outage: Outage, probes: { at: num
 
 type ScenarioReport = {
   name: string
+  /** Processes serving the app (1, or one per core). */
+  processes: number
   summary: Summary
   invariants: Invariants
   outage?: ReturnType<typeof outageFigures>
@@ -232,7 +240,7 @@ function printScenario(r: ScenarioReport) {
   const rows: [string, string][] = [
     ['requests', `${s.requests} in ${s.seconds} s`],
     ['machine load average', `${r.loadAverage[0]} → ${r.loadAverage[1]} on ${cpus().length} cores`],
-    ['database connections (peak)', `${r.database.connections} of pool ${POOL_SIZE}: ${r.database.active} running, ${r.database.idleInTransaction} idle in a transaction, ${r.database.waitingOnLock} waiting on a lock`],
+    ['database connections (peak)', `${r.database.connections} of pool ${POOL_SIZE} × ${r.processes}: ${r.database.active} running, ${r.database.idleInTransaction} idle in a transaction, ${r.database.waitingOnLock} waiting on a lock`],
     ['throughput', `${s.throughput} req/s`],
     ['latency p50 / p95 / p99', formatLatency(s.latency)],
     ['  search', `${s.byKind.search.requests} requests, ${formatLatency(s.byKind.search.latency)}`],
@@ -273,6 +281,23 @@ function printScenario(r: ScenarioReport) {
   const failures = failuresOf(r)
   rows.push(['verdict', failures.length ? `FAIL: ${failures.join('; ')}` : 'pass'])
   printTable(r.name, rows)
+}
+
+/** Scenario A on one process and on one per core, side by side. */
+function printComparison(one: ScenarioReport, all: ScenarioReport) {
+  const row = (label: string, f: (r: ScenarioReport) => string): [string, string] => [label, `${f(one)}  │  ${f(all)}`]
+  const ratio = all.summary.throughput / Math.max(one.summary.throughput, 0.001)
+  printTable(`Scenario A on 1 process  │  on ${all.processes} processes`, [
+    row('throughput', (r) => `${r.summary.throughput} req/s`),
+    row('latency p50 / p95 / p99', (r) => formatLatency(r.summary.latency)),
+    row('  search p50 / p99', (r) => `${r.summary.byKind.search.latency.p50} / ${r.summary.byKind.search.latency.p99} ms`),
+    row('  book p50 / p99', (r) => `${r.summary.byKind.book.latency.p50} / ${r.summary.byKind.book.latency.p99} ms`),
+    row('told booked → present', (r) => `${r.invariants.toldBooked - r.invariants.lost} of ${r.invariants.toldBooked}`),
+    row('oversold · duplicated', (r) => `${r.invariants.oversold} · ${r.invariants.duplicated}`),
+    row('database connections (peak)', (r) => `${r.database.connections}`),
+    row('machine load average', (r) => `${r.loadAverage[0]} → ${r.loadAverage[1]}`),
+    ['throughput ratio', `${ratio.toFixed(2)}× on ${all.processes} processes`],
+  ])
 }
 
 async function main(): Promise<number> {
@@ -319,7 +344,6 @@ async function main(): Promise<number> {
 
     const secret = randomBytes(32).toString('base64url')
     const cookies = await mintSessionCookies(data.riders, secret)
-    const appPort = await findFreePort()
     const appEnv = {
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
@@ -336,12 +360,6 @@ async function main(): Promise<number> {
       RATE_LIMIT_SEARCH_PER_MIN: '10000000',
       RATE_LIMIT_BOOKINGS_PER_10_MIN: '10000000',
     }
-    const app = await startApp(appEnv, appPort)
-    cleanup.push(() => stopApp(app))
-    say(`app (production build) on 127.0.0.1:${appPort}, its log in ${path.relative(process.cwd(), APP_LOG)}`)
-    await warmUp(appPort, data.runs[0]!.id, cookies.get(data.riders[0]!.id)!, data.dates)
-
-    const scenario = { port: appPort, concurrency: CONCURRENCY, durationMs: DURATION_MS, searchShare: 0.6, cancelShare: 0.3, ...data, cookies, drainMs: 20_000, maxRetryWaitMs: 2_000 }
     const reports: ScenarioReport[] = []
     const ledgerCounts = (result: ScenarioResult) => {
       const out: Record<string, number> = {}
@@ -353,28 +371,52 @@ async function main(): Promise<number> {
       out['cancel retried'] = result.ledger.filter((e) => (e.cancel?.attempts ?? 0) > 1).length
       return out
     }
+    const scenarioOn = (port: number) => ({ port, concurrency: CONCURRENCY, durationMs: DURATION_MS, searchShare: 0.6, cancelShare: 0.3, ...data, cookies, drainMs: 20_000, maxRetryWaitMs: 2_000 })
+    const apps: { processes: number; child: ChildProcess }[] = []
 
-    say(`Scenario A: ${CONCURRENCY} riders searching and booking for ${DURATION_MS / 1000} s…`)
-    const loadBeforeA = loadavg()[0]!
-    const samplerA = startActivitySampler(url, 200)
-    const a = await runScenario(scenario)
-    await samplerA.stop()
-    const drainedA = await drainOutbox(url, DRAIN_MS)
-    const deliveryA = await deliveryFigures(url, await received(outside), drainedA)
-    await resetReceived(outside)
-    reports.push({
-      delivery: deliveryA,
-      name: `Scenario A — load (${CONCURRENCY} concurrent riders, ${DURATION_MS / 1000} s)`,
-      summary: summarize(a.samples, (a.endedAt - a.startedAt) / 1000),
-      invariants: await verifyInvariants(url, a.ledger),
-      ledger: ledgerCounts(a),
-      loadAverage: [round1(loadBeforeA), round1(loadavg()[0]!)],
-      database: samplerA.peak,
-    })
-    printScenario(reports[0]!)
+    /** Scenario A against the app on `processes` processes (a fresh app, warmed up, stopped after). */
+    const scenarioA = async (processes: number, logFile: string, keep = false) => {
+      const port = await findFreePort()
+      const child = await startApp({ ...appEnv, WEB_CONCURRENCY: String(processes) }, port, logFile)
+      apps.push({ processes, child })
+      cleanup.push(() => stopApp(child))
+      say(`app (production build) on 127.0.0.1:${port}, ${processes} ${processes === 1 ? 'process' : 'processes'}, its log in ${path.relative(process.cwd(), logFile)}`)
+      await warmUp(port, data.runs[0]!.id, cookies.get(data.riders[0]!.id)!, data.dates)
+      await resetBookings(url)
+      say(`Scenario A on ${processes} ${processes === 1 ? 'process' : 'processes'}: ${CONCURRENCY} riders searching and booking for ${DURATION_MS / 1000} s…`)
+      const loadBefore = loadavg()[0]!
+      const sampler = startActivitySampler(url, 200)
+      const a = await runScenario(scenarioOn(port))
+      await sampler.stop()
+      // The notices this scenario wrote, delivered by the job leader's worker to the local SMTP
+      // server and fake Bot API.
+      const drained = await drainOutbox(url, DRAIN_MS)
+      const delivery = await deliveryFigures(url, await received(outside), drained)
+      await resetReceived(outside)
+      const report: ScenarioReport = {
+        delivery,
+        name: `Scenario A${processes === 1 ? '1' : '2'} — load on ${processes} ${processes === 1 ? 'process' : 'processes'} (${CONCURRENCY} concurrent riders, ${DURATION_MS / 1000} s)`,
+        processes,
+        summary: summarize(a.samples, (a.endedAt - a.startedAt) / 1000),
+        invariants: await verifyInvariants(url, a.ledger),
+        ledger: ledgerCounts(a),
+        loadAverage: [round1(loadBefore), round1(loadavg()[0]!)],
+        database: sampler.peak,
+      }
+      reports.push(report)
+      printScenario(report)
+      if (!keep) await stopApp(child)
+      return { port, child }
+    }
+
+    await scenarioA(1, APP_LOG)
+    const cluster = await scenarioA(PROCESSES, CLUSTER_LOG, true)
+    printComparison(reports[0]!, reports[1]!)
 
     await resetBookings(url)
-    say(`Scenario B: the same load; PostgreSQL stopped at ${OUTAGE_AT_MS / 1000} s for ${OUTAGE_FOR_MS / 1000} s…`)
+    const appPort = cluster.port
+    const scenario = scenarioOn(appPort)
+    say(`Scenario B on ${PROCESSES} processes: the same load; PostgreSQL stopped at ${OUTAGE_AT_MS / 1000} s for ${OUTAGE_FOR_MS / 1000} s…`)
     const loadBeforeB = loadavg()[0]!
     const probe = startHealthProbe(appPort, 100)
     const samplerB = startActivitySampler(url, 200)
@@ -399,7 +441,8 @@ async function main(): Promise<number> {
     const deliveryB = await deliveryFigures(url, await received(outside), drainedB)
     reports.push({
       delivery: deliveryB,
-      name: `Scenario B — database stopped for ${OUTAGE_FOR_MS / 1000} s under load`,
+      name: `Scenario B — database stopped for ${OUTAGE_FOR_MS / 1000} s under load (${PROCESSES} processes)`,
+      processes: PROCESSES,
       summary: summarize(b.samples, (b.endedAt - b.startedAt) / 1000),
       invariants: await verifyInvariants(url, b.ledger),
       outage: outageFigures(b, outage, probe.probes),
@@ -407,9 +450,10 @@ async function main(): Promise<number> {
       loadAverage: [round1(loadBeforeB), round1(loadavg()[0]!)],
       database: samplerB.peak,
     })
-    printScenario(reports[1]!)
+    printScenario(reports[2]!)
 
-    const appAlive = app.exitCode === null && app.signalCode === null
+    // The cluster's app ran scenario B and must still be there; the one-process app was stopped.
+    const appAlive = cluster.child.exitCode === null && cluster.child.signalCode === null
     const failures = [...reports.flatMap((r) => failuresOf(r).map((f) => `${r.name.split(' —')[0]}: ${f}`)), ...(appAlive ? [] : ['the app process died'])]
     mkdirSync(path.dirname(RESULTS_FILE), { recursive: true })
     writeFileSync(
@@ -418,7 +462,8 @@ async function main(): Promise<number> {
         {
           at: new Date().toISOString(),
           machine: { node: process.version, cores: cpus().length },
-          setup: { concurrency: CONCURRENCY, durationMs: DURATION_MS, runs: RUNS, riders: RIDERS, outageAtMs: OUTAGE_AT_MS, outageForMs: OUTAGE_FOR_MS, appPoolSize: POOL_SIZE },
+          setup: { concurrency: CONCURRENCY, durationMs: DURATION_MS, runs: RUNS, riders: RIDERS, outageAtMs: OUTAGE_AT_MS, outageForMs: OUTAGE_FOR_MS, appPoolSize: POOL_SIZE, processes: PROCESSES },
+          processes: { single: 1, cluster: apps.find((a) => a.processes !== 1)?.processes ?? PROCESSES },
           scenarios: reports,
           failures,
         },
@@ -428,7 +473,7 @@ async function main(): Promise<number> {
     )
     say(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`)
     if (failures.length) {
-      console.log(`\nFAILED:\n  ${failures.join('\n  ')}\n\nLast lines of the app's log:\n${tail(APP_LOG)}`)
+      console.log(`\nFAILED:\n  ${failures.join('\n  ')}\n\nLast lines of the app's logs:\n${tail(APP_LOG)}\n${tail(CLUSTER_LOG)}`)
       return 1
     }
     console.log('\nAll invariants held: no run oversold, counters equal bookings, nothing lost or duplicated, no 500s or hangs, recovered.')

@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server'
 import { TripCard } from '@/components/trip-card'
-import { Link } from '@/lib/i18n/navigation'
+import { Link } from '@/lib/i18n/server-link'
 import type { Locale } from '@/lib/i18n/routing'
 import { listUpcomingTrips } from '@/lib/trips/list-upcoming-trips'
 

@@ -2,7 +2,7 @@
 // signed out, in each language, when it installs).
 import type { Metadata } from 'next'
 import { getTranslations, setRequestLocale } from 'next-intl/server'
-import { Link } from '@/lib/i18n/navigation'
+import { Link } from '@/lib/i18n/server-link'
 import type { Locale } from '@/lib/i18n/routing'
 
 export async function generateMetadata(): Promise<Metadata> {

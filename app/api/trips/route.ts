@@ -10,7 +10,7 @@ import { searchTrips, searchTripsSchema } from '@/lib/trips/search-trips'
 import { publishTripSchema } from '@/lib/trips/trip-input'
 
 export const GET = route(async (request) => {
-  const limit = searchLimiter(clientIpFrom(request.headers))
+  const limit = await searchLimiter(clientIpFrom(request.headers))
   if (!limit.allowed) throw new AppError('RATE_LIMITED', { params: { seconds: limit.retryAfterSeconds }, retryAfterSeconds: limit.retryAfterSeconds })
   const input = readQuery(request, searchTripsSchema)
   // Signed in: runs of drivers blocked either way are left out. Without a session cookie (most

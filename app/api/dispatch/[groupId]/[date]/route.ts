@@ -1,25 +1,26 @@
-// GET /api/dispatch/:groupId/:date – the day board of a group (coordinators); If-None-Match → 304 while nothing changed
+// GET /api/dispatch/:groupId/:date – the day board of a group (coordinators); If-None-Match → 304 while nothing changed; ?parties=auto leaves a busy day's confirmed parties to GET …/runs/:tripId
 import { NextResponse } from 'next/server'
 import { requireRole } from '@/lib/auth/session'
 import { boardDaySchema } from '@/lib/dispatch/board-scope'
-import { getDayBoard, getDayBoardVersion } from '@/lib/dispatch/get-day-board'
-import { route } from '@/lib/route'
+import { boardQuerySchema, getDayBoardIfChanged } from '@/lib/dispatch/get-day-board'
+import { readQuery, route } from '@/lib/route'
 
 // Polled every few seconds by open boards: always revalidated, never served from a cache.
 const CACHE = 'private, no-cache'
 
-function matches(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false
-  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
+/** The version a client says it has, if If-None-Match names one (weak or strong). */
+function knownVersion(ifNoneMatch: string | null): string | null {
+  const tag = ifNoneMatch?.split(',')[0]?.trim().replace(/^W\//, '')
+  return tag && /^"[0-9a-f]{32}"$/.test(tag) ? tag.slice(1, -1) : null
 }
 
 export const GET = route<{ groupId: string; date: string }>(async (request, { params }) => {
   const actor = await requireRole('COORDINATOR', 'ADMIN')
   const { groupId, date } = boardDaySchema.parse(params)
-  const current = `"${await getDayBoardVersion(actor, groupId, date)}"`
-  if (matches(request.headers.get('if-none-match'), current)) {
-    return new Response(null, { status: 304, headers: { ETag: current, 'Cache-Control': CACHE } })
-  }
-  const board = await getDayBoard(actor, groupId, date)
-  return NextResponse.json(board, { headers: { ETag: `"${board.version}"`, 'Cache-Control': CACHE } })
+  const { parties } = readQuery(request, boardQuerySchema)
+  // The version is computed once: it answers 304, or it is the ETag of the board read after it.
+  const { version, board } = await getDayBoardIfChanged(actor, groupId, date, knownVersion(request.headers.get('if-none-match')), { parties })
+  const etag = `"${version}"`
+  if (!board) return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': CACHE } })
+  return NextResponse.json(board, { headers: { ETag: etag, 'Cache-Control': CACHE } })
 })

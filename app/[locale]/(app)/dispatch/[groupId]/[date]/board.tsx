@@ -2,15 +2,16 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useLocale, useTranslations } from 'next-intl'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { formatDay } from '@/lib/format'
 import type { DayBoard } from '@/lib/dispatch/get-day-board'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
-import { BOARD_POLL_MS, boardKey, fetchBoard } from './board-queries'
+import { BOARD_POLL_MS, boardKey, fetchBoard, runsKey } from './board-queries'
 import { DemandList } from './demand-list'
 import { OpenRunForm, type OpenRunOptions } from './open-run-form'
 import { RunCard } from './run-card'
+import { RunRow } from './run-row'
 
 type Props = { initial: DayBoard; groupId: string; date: string; prevDate: string; nextDate: string; options: OpenRunOptions; canOpenRuns: boolean }
 
@@ -30,6 +31,26 @@ export function Board({ initial, groupId, date, prevDate, nextDate, options, can
   const board = query.data
   const allRuns = board.directions.flatMap((d) => d.runs)
   const past = date < board.today
+  const busyDay = allRuns.some((r) => r.parties === null)
+  // A busy day shows each run as a row; the coordinator opens the ones to work on.
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set())
+  // The run just opened or collapsed: its new button takes the focus (the old one is gone).
+  const [toggled, setToggled] = useState<string | null>(null)
+  const setOpen = (id: string, open: boolean) => {
+    setToggled(id)
+    setOpened((current) => {
+      const next = new Set(current)
+      if (open) next.add(id)
+      else next.delete(id)
+      return next
+    })
+  }
+  // Something changed on the day: the runs opened on a busy day's board load their parties again.
+  const version = board.version
+  const firstVersion = useRef(version)
+  useEffect(() => {
+    if (version !== firstVersion.current) void queryClient.invalidateQueries({ queryKey: runsKey(groupId, date) })
+  }, [version, queryClient, groupId, date])
 
   return (
     <div className="stack dx-wide-page" data-testid="board" data-version={board.version}>
@@ -66,6 +87,7 @@ export function Board({ initial, groupId, date, prevDate, nextDate, options, can
       </dl>
 
       {allRuns.length === 0 ? <p className="notice info">{t('noRuns')}</p> : null}
+      {busyDay ? <BusyDayNote /> : null}
 
       {board.directions.map((direction) => (
         <section key={direction.code} className="dx-direction stack-sm" aria-labelledby={`direction-${direction.code}`}>
@@ -76,7 +98,11 @@ export function Board({ initial, groupId, date, prevDate, nextDate, options, can
           <ul className="dx-runs">
             {direction.runs.map((run) => (
               <li key={run.id}>
-                <RunCard run={run} targets={direction.runs.filter((r) => r.id !== run.id)} groupId={groupId} date={date} />
+                {busyDay && !opened.has(run.id) ? (
+                  <RunRow run={run} onOpen={() => setOpen(run.id, true)} focus={toggled === run.id} />
+                ) : (
+                  <RunCard run={run} targets={direction.runs.filter((r) => r.id !== run.id)} groupId={groupId} date={date} onCollapse={busyDay ? () => setOpen(run.id, false) : undefined} focus={toggled === run.id} />
+                )}
               </li>
             ))}
           </ul>
@@ -95,6 +121,11 @@ export function Board({ initial, groupId, date, prevDate, nextDate, options, can
       <CapacityLegend />
     </div>
   )
+}
+
+function BusyDayNote() {
+  const t = useTranslations('boardParties')
+  return <p className="small muted" style={{ margin: 0 }}>{t('busyDay')}</p>
 }
 
 function CapacityLegend() {

@@ -32,8 +32,9 @@ export default async function DayBoardPage({ params }: { params: Promise<Params>
   if (!parsed.success) notFound()
   const { groupId, date } = parsed.data
   const actor = await requirePageUser(locale, `/dispatch/${groupId}/${date}`)
-  // Anyone but the group's coordinators (and admins) gets "not found" from the service.
-  const board = await orNotFound(getDayBoard(actor, groupId, date))
+  // Anyone but the group's coordinators (and admins) gets "not found" from the service. A busy day
+  // comes without each run's confirmed parties (they load when a run is opened): a small page.
+  const board = await orNotFound(getDayBoard(actor, groupId, date, { parties: 'auto' }))
   const reference = await getReferenceData()
   const name = (v: PlaceNames) => placeName(locale, v)
   const options: OpenRunOptions = {

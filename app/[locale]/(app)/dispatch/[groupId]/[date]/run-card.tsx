@@ -1,7 +1,8 @@
 'use client'
 
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useLocale, useTranslations } from 'next-intl'
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { PaymentBadge, StatusBadge, VerdictBadge } from '@/components/dispatch/badges'
 import { CapacityBar } from '@/components/dispatch/capacity-bar'
 import { formatTenge, formatTime } from '@/lib/format'
@@ -9,14 +10,15 @@ import type { BoardParty, BoardRun } from '@/lib/dispatch/get-day-board'
 import { Link } from '@/lib/i18n/navigation'
 import type { Locale } from '@/lib/i18n/routing'
 import type { SendResult } from './board-queries'
+import { fetchRun, runKey } from './board-queries'
 import { useBoardAction, type ActionMessage } from './use-board-action'
 import { placeName, type PlaceNames } from '@/lib/i18n/place-name'
 
-type Props = { run: BoardRun; targets: BoardRun[]; groupId: string; date: string }
+type Props = { run: BoardRun; targets: BoardRun[]; groupId: string; date: string; onCollapse?: () => void; focus?: boolean }
 
 const CHECK_IN_OPEN = ['SCHEDULED', 'BOARDING', 'DEPARTED']
 
-export function RunCard({ run, targets, groupId, date }: Props) {
+export function RunCard({ run, targets, groupId, date, onCollapse, focus = false }: Props) {
   const t = useTranslations('board')
   const locale = useLocale() as Locale
   const action = useBoardAction(groupId, date)
@@ -26,6 +28,9 @@ export function RunCard({ run, targets, groupId, date }: Props) {
   const moveTargets = targets.filter((r) => r.status === 'SCHEDULED')
   const forward = run.nextStatuses.filter((s) => s !== 'CANCELLED')
   const headingId = `run-${run.id}`
+  // A busy day's board comes without the confirmed parties: an opened run loads its own.
+  const loaded = useRunParties(groupId, date, run, true)
+  const parties = run.parties ?? loaded.parties
 
   return (
     <article className={`card dx-run${cancelled ? ' cancelled' : ''}`} aria-labelledby={headingId} data-testid="run" data-run-id={run.id} data-driver={run.driver.name}>
@@ -35,6 +40,7 @@ export function RunCard({ run, targets, groupId, date }: Props) {
         </h3>
         <StatusBadge status={run.status} />
       </div>
+      {onCollapse ? <CollapseButton time={time} onCollapse={onCollapse} focus={focus} /> : null}
       <div className="dx-run-facts">
         <span>{t('driver', { name: run.driver.name })}{run.driver.phone ? <> · <a href={`tel:${run.driver.phone.replace(/[^\d+]/g, '')}`}>{run.driver.phone}</a></> : null}</span>
         <span>{run.car.make} {run.car.model}, {run.car.colour} · {run.car.plate}</span>
@@ -63,16 +69,17 @@ export function RunCard({ run, targets, groupId, date }: Props) {
       ) : null}
       <Message message={action.message} />
 
-      {run.parties.length > 0 ? (
-        <>
-          <h4 className="dx-section-title">{t('riders', { count: run.parties.length })}</h4>
+      {run.parties === null && run.partyCount > 0 ? <LoadState state={loaded} /> : null}
+      {parties && parties.length > 0 ? (
+        <div>
+          <h4 className="dx-section-title">{t('riders', { count: parties.length })}</h4>
           <ul className="dx-parties">
-            {run.parties.map((party) => (
+            {parties.map((party) => (
               <PartyItem key={party.id} party={party} run={run} targets={moveTargets} groupId={groupId} date={date} checkInOpen={CHECK_IN_OPEN.includes(run.status)} />
             ))}
           </ul>
-        </>
-      ) : !cancelled ? <p className="small muted" style={{ margin: 0 }}>{t('noRiders')}</p> : null}
+        </div>
+      ) : run.partyCount === 0 && !cancelled ? <p className="small muted" style={{ margin: 0 }}>{t('noRiders')}</p> : null}
 
       {run.requests.length > 0 ? (
         <>
@@ -98,6 +105,53 @@ export function RunCard({ run, targets, groupId, date }: Props) {
 
       {run.nextStatuses.includes('CANCELLED') ? <CancelRun run={run} targets={moveTargets} groupId={groupId} date={date} time={time} /> : null}
     </article>
+  )
+}
+
+type RunParties = { parties: BoardParty[] | null; loading: boolean; failed: boolean; retry: () => void }
+
+/** The run's confirmed parties when they did not come with the board: fetched while `wanted`,
+ * again whenever the board's version changes (board.tsx invalidates runsKey). */
+function useRunParties(groupId: string, date: string, run: BoardRun, wanted: boolean): RunParties {
+  const locale = useLocale()
+  const query = useQuery({
+    queryKey: runKey(groupId, date, run.id),
+    queryFn: () => fetchRun(groupId, date, run.id, locale),
+    enabled: wanted && run.parties === null,
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  })
+  return { parties: query.data?.parties ?? null, loading: query.isFetching && !query.data, failed: query.isError && !query.data, retry: () => void query.refetch() }
+}
+
+/** While an opened run's riders load, or when they could not. */
+function LoadState({ state }: { state: RunParties }) {
+  const t = useTranslations('boardParties')
+  return (
+    <p aria-live="polite" className="small" style={{ margin: 0 }}>
+      {state.loading ? t('loading') : null}
+      {state.failed ? (
+        <>
+          {t('failed')}{' '}
+          <button type="button" className="button secondary small" onClick={state.retry}>{t('retry')}</button>
+        </>
+      ) : null}
+    </p>
+  )
+}
+
+/** Back to the collapsed row (a busy day's board). */
+function CollapseButton({ time, onCollapse, focus }: { time: string; onCollapse: () => void; focus: boolean }) {
+  const t = useTranslations('boardParties')
+  const button = useRef<HTMLButtonElement>(null)
+  // Opened by the coordinator: the focus follows into the card.
+  useEffect(() => {
+    if (focus) button.current?.focus()
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps -- on mount only
+  return (
+    <div className="dx-buttons">
+      <button ref={button} type="button" className="button secondary small" aria-expanded="true" onClick={onCollapse}>{t('collapse', { time })}</button>
+    </div>
   )
 }
 
@@ -309,11 +363,14 @@ function CancelRun({ run, targets, groupId, date, time }: { run: BoardRun; targe
   const t = useTranslations('board')
   const locale = useLocale() as Locale
   const action = useBoardAction(groupId, date)
+  const tp = useTranslations('boardParties')
   const [choices, setChoices] = useState<Record<string, string>>({})
   const [reason, setReason] = useState('')
-  const parties = [...run.parties, ...run.requests, ...run.waitlist]
   const baseId = useId()
   const [open, setOpen] = useState(false)
+  const loaded = useRunParties(groupId, date, run, open)
+  const confirmed = run.parties ?? loaded.parties
+  const parties = [...(confirmed ?? []), ...run.requests, ...run.waitlist]
   // A target that differs from what a party booked: the differences, and a second "yes".
   const [differences, setDifferences] = useState<{ bookingId: string; changes: Difference[] } | null>(null)
   const submit = (confirm: boolean) => {
@@ -332,7 +389,8 @@ function CancelRun({ run, targets, groupId, date, time }: { run: BoardRun; targe
   return (
     <details className="dx-panel danger" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('cancel.open', { time })}</summary>
-      {open ? <form
+      {open && !confirmed ? <p className="small" aria-live="polite" style={{ margin: 0 }}>{loaded.failed ? tp('failed') : tp('loading')}</p> : null}
+      {open && confirmed ? <form
         className="dx-form"
         onSubmit={(event) => {
           event.preventDefault()
