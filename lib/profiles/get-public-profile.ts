@@ -8,8 +8,8 @@ import { isLanguageCode, type LanguageCode } from '@/lib/profiles/languages'
 import { loadMemberRecords } from '@/lib/profiles/member-records'
 import { publicName } from '@/lib/profiles/public-name'
 
-/** Confirmations a member has made. Email and phone verification arrive with issue 12 (Telegram,
- * email links); until then no member has a badge. */
+/** Confirmations a member has made: the address confirmed by its link, the phone by sharing its
+ * Telegram contact (issue 12). The badge says so; the address and the number stay private. */
 export type Badge = 'email' | 'phone'
 
 /** The runs on which a confirmed rider sees the driver's plate (as on the run page). */
@@ -20,7 +20,7 @@ export const PROFILE_REVIEWS = 10
 export async function getPublicProfile(userId: string, viewer: { id: string } | null, now: Date = new Date()) {
   const user = await db.user.findFirst({
     where: { id: userId, deletedAt: null },
-    select: { id: true, name: true, createdAt: true, languages: true, about: true },
+    select: { id: true, name: true, createdAt: true, languages: true, about: true, emailVerifiedAt: true, phone: true, phoneVerifiedAt: true },
   })
   if (!user) throw new AppError('NOT_FOUND')
   const [records, reviews, cars, confirmedCars, block] = await Promise.all([
@@ -50,7 +50,7 @@ export async function getPublicProfile(userId: string, viewer: { id: string } | 
     name: publicName(user.name),
     /** The month the account was opened, "YYYY-MM": never a day. */
     memberSince: createdKz.toISOString().slice(0, 7),
-    badges: [] as Badge[],
+    badges: [...(user.emailVerifiedAt ? ['email' as const] : []), ...(user.phone && user.phoneVerifiedAt ? ['phone' as const] : [])] satisfies Badge[],
     languages: user.languages.filter(isLanguageCode) as LanguageCode[],
     about: user.about,
     runsDriven: record.runsDriven,

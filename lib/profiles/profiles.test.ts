@@ -39,6 +39,17 @@ describe('the public profile', () => {
     }
   })
 
+  test('badges: a confirmed address and a verified phone show as such, never the address or the number', async () => {
+    const user = await createUser()
+    expect((await getPublicProfile(user.id, null)).badges).toEqual([])
+    await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date(), phone: '+996555123456', phoneVerifiedAt: new Date() } })
+    const profile = await getPublicProfile(user.id, null)
+    expect(profile.badges).toEqual(['email', 'phone'])
+    expect(JSON.stringify(profile)).not.toContain('555123456')
+    await db.user.update({ where: { id: user.id }, data: { phone: null } })
+    expect((await getPublicProfile(user.id, null)).badges).toEqual(['email'])
+  })
+
   test('names are first name and initial; a deleted member has no profile', async () => {
     const user = await createUser({ name: 'Айгерим Бекова' })
     expect((await getPublicProfile(user.id, null)).name).toBe('Айгерим Б.')
