@@ -74,9 +74,9 @@ export async function loadMemberRecords(userIds: string[], now: Date = new Date(
 
 /** A driver as the run page shows them — name and rating — in one statement (the run page's
  * statement count is a test: lib/trips/search-trips.query-count.test.ts). */
-export async function loadDriverCard(userId: string, now: Date = new Date()): Promise<{ id: string; name: string; rating: Rating }> {
-  const rows = await db.$queryRaw<{ id: string; name: string; count: number; sum: number }[]>`
-    SELECT u.id, u.name, r.count, r.sum
+export async function loadDriverCard(userId: string, now: Date = new Date()): Promise<DriverCard> {
+  const rows = await db.$queryRaw<{ id: string; name: string; phone: string | null; telegram_username: string | null; telegram_shared: boolean; telegram_chat_id: bigint | null; count: number; sum: number }[]>`
+    SELECT u.id, u.name, u.phone, u.telegram_username, u.telegram_shared, u.telegram_chat_id, r.count, r.sum
     FROM users u
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS count, coalesce(sum(rv.rating), 0)::int AS sum
@@ -85,5 +85,19 @@ export async function loadDriverCard(userId: string, now: Date = new Date()): Pr
     WHERE u.id = ${userId}::uuid`
   const row = rows[0]
   if (!row) throw new Error(`driver ${userId} not found`)
-  return { id: row.id, name: row.name, rating: ratingOf(row.count, row.sum) }
+  return {
+    id: row.id,
+    name: row.name,
+    rating: ratingOf(row.count, row.sum),
+    // For driverContact() only: who may see it is decided there (a confirmed booking).
+    contact: { name: row.name, phone: row.phone, telegramUsername: row.telegram_username, telegramShared: row.telegram_shared, telegramChatId: row.telegram_chat_id },
+  }
+}
+
+/** The driver line of a run: name and rating, and the contact that driverContact() may reveal. */
+export type DriverCard = {
+  id: string
+  name: string
+  rating: Rating
+  contact: { name: string; phone: string | null; telegramUsername: string | null; telegramShared: boolean; telegramChatId: bigint | null }
 }

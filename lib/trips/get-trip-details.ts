@@ -3,7 +3,7 @@
 // signed-in viewer, their own booking on it.
 import type { Actor } from '@/lib/auth/permissions'
 import { bookingViewSelect } from '@/lib/bookings/booking-view'
-import { contactSelect, driverContact } from '@/lib/bookings/driver-contact'
+import { driverContact } from '@/lib/bookings/driver-contact'
 import { expireRequests } from '@/lib/bookings/expire-requests'
 import { isoFromDbDate } from '@/lib/dates/kz-date'
 import { db } from '@/lib/db'
@@ -31,7 +31,6 @@ export async function getTripDetails(tripId: string, viewer: Actor | null, seats
           statuses: { select: { state: true, fromOn: true, toOn: true, verified: true, noteRu: true, noteEn: true, source: true } },
         },
       },
-      driver: { select: contactSelect },
       car: { select: { make: true, model: true, colour: true, plate: true, seats: true } },
     },
   })
@@ -43,7 +42,7 @@ export async function getTripDetails(tripId: string, viewer: Actor | null, seats
       })
     : null
   const isManager = viewer ? await canManageTrip(db, viewer, trip) : false
-  // Name and rating in one statement (instead of Prisma's separate query for the relation).
+  // Name, rating and contact in one statement (instead of Prisma's separate query for the relation).
   const driver = await loadDriverCard(trip.driverId)
   const requested = Math.max(1, Math.min(seats, trip.seatsTotal))
   const quote = quoteBooking({
@@ -68,7 +67,7 @@ export async function getTripDetails(tripId: string, viewer: Actor | null, seats
     // `id` is the driver's public profile (/users/:id), the link the run page shows.
     driver: { id: driver.id, firstName: driver.name.split(' ')[0] ?? driver.name, rating: driver.rating },
     // How to reach the driver: the viewer's own confirmed booking only (nobody's contact before).
-    driverContact: ownBooking?.status === 'CONFIRMED' ? driverContact(trip.driver, ownBooking.status) : null,
+    driverContact: ownBooking?.status === 'CONFIRMED' ? driverContact(driver.contact, ownBooking.status) : null,
     // The plate is shown to riders with a confirmed seat and to the driver, not to everyone.
     car: { ...car, plate: ownBooking?.status === 'CONFIRMED' || isManager ? plate : null },
     seatsLeft: trip.seatsTotal - trip.seatsTaken,
