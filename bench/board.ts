@@ -95,6 +95,24 @@ export type BoardDataFigures = {
   queriesPerRequest: number | null
   /** CPU the app spent per full board request (all its threads). */
   appCpuMs: number | null
+  /** Statements the database ran with no request in flight, over as long as the counted requests
+   * took: background work (a job of the app) that the two figures above would include. 0 expected. */
+  backgroundStatements: number | null
+  /** The app's background jobs that ran while the statements were counted (job_runs): theirs are in
+   * `queriesPerRequest`. Empty expected (the bench runs the app with few jobs: POPUTKA_JOBS). */
+  jobsDuring: string[]
+}
+
+/** Requests whose statements are counted (their mean is `queriesPerRequest`). */
+const COUNTED = 10
+
+/** Jobs that ran (or were still running) at any time since `since`, by the database's clock. */
+async function jobsSince(client: pg.Client, since: Date): Promise<string[]> {
+  const { rows } = await client.query<{ job: string }>(
+    `SELECT DISTINCT job FROM job_runs WHERE finished_at IS NULL OR finished_at >= $1 OR started_at >= $1 ORDER BY job`,
+    [since],
+  )
+  return rows.map((r) => r.job)
 }
 
 export async function benchBoardData(url: string, databaseUrl: string, board: BoardSetup, pid?: number, requests = 200): Promise<BoardDataFigures> {
@@ -113,11 +131,21 @@ export async function benchBoardData(url: string, databaseUrl: string, board: Bo
   const travellers = runs.reduce((n, r) => n + r.parties.reduce((m, p) => m + p.travellers.length, 0), 0)
   for (let i = 0; i < 20; i++) await get() // warm-up
 
+  // Statements: pg_stat_statements counts the whole database, so a background job of the app that
+  // runs meanwhile (the daily re-check of live bookings, ~10 statements a booking) is counted as if
+  // the board ran it. The same span with no request says whether anything else ran.
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
+  const measuringSince = (await client.query<{ now: Date }>('SELECT now()')).rows[0]!.now
   await resetQueryCounts(client)
-  await get()
-  const queries = await queriesSince(client)
+  const counting = performance.now()
+  for (let i = 0; i < COUNTED; i++) await get()
+  const counted = performance.now() - counting
+  const statements = await queriesSince(client)
+  await resetQueryCounts(client)
+  await new Promise((resolve) => setTimeout(resolve, counted))
+  const backgroundStatements = await queriesSince(client)
+  const jobsDuring = await jobsSince(client, measuringSince).catch(() => [])
   await client.end()
 
   const full: number[] = []
@@ -166,8 +194,10 @@ export async function benchBoardData(url: string, databaseUrl: string, board: Bo
     runBytes: run.bytes,
     runs: runs.length,
     travellers,
-    queriesPerRequest: queries,
+    queriesPerRequest: statements === null ? null : statements / COUNTED,
     appCpuMs: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / requests,
+    backgroundStatements,
+    jobsDuring,
   }
 }
 

@@ -41,6 +41,12 @@ describe('showing a number', () => {
     expect(formatPhone(e164)).toBe(shown)
     expect(telHref(e164)).toBe(`tel:${e164}`)
   })
+  test('a number shown again (remembered) reads the same, and so does one that is not a number', () => {
+    expect(formatPhone('+77012345678')).toBe('+7 701 234 5678')
+    expect(formatPhone('+77012345678')).toBe('+7 701 234 5678')
+    expect(formatPhone('12')).toBe('12')
+    expect(formatPhone('12')).toBe('12')
+  })
 })
 
 describe('phoneSchema', () => {
