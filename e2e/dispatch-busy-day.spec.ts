@@ -17,11 +17,12 @@ function kzDate(offset: number): string {
 const tag = () => randomUUID().slice(0, 4)
 const RUNS = 16
 
-/** A group with four drivers and 16 runs tomorrow (05:00, 06:00, …), each with two parties of two
+/** A group with four drivers and 16 runs a week out (05:00, 06:00, …), each with two parties of two
  * (rider + companion) confirmed on 5 seats: 64 travellers. Returns the runs in departure order. */
 async function busyDay(coordinators: TestUser[]) {
   const sql = e2eDb()
-  const date = kzDate(1)
+  // A week out: no other spec has runs that day, so the busy day never pushes their runs off a search page.
+  const date = kzDate(8)
   const { rows: [group] } = await sql.query<{ id: string }>(`INSERT INTO groups (name, created_by_id) VALUES ($1, $2) RETURNING id`, [`Большой день ${tag()}`, coordinators[0]!.id])
   for (const c of coordinators) await sql.query(`INSERT INTO group_members (group_id, user_id, role) VALUES ($1, $2, 'COORDINATOR')`, [group!.id, c.id])
   const drivers: { id: string; name: string; carId: string }[] = []
@@ -135,6 +136,10 @@ test('a busy day: the board comes without the riders, a run opens with them, and
   await party.getByRole('button', { name: `Перенести «${moving}»…` }).click()
   await party.getByLabel(`Перенести «${moving}» в`).selectOption({ index: 2 })
   await party.getByRole('button', { name: 'Перенести' }).click()
+  // The third run leaves two hours later: the board shows the difference and asks first (issue 12).
+  const confirm = party.getByTestId('move-confirm')
+  await expect(confirm.getByTestId('move-differences')).toContainText('Отправление')
+  await confirm.getByRole('button', { name: 'Перенести всё равно' }).click()
   await expect(runCard(page, roomy!.id).getByTestId('capacity-text')).toHaveText('Занято 6 из 8 · свободно 2')
   await expect(runCard(page, first.id).getByTestId('capacity-text')).toHaveText('Занято 2 из 5 · свободно 3')
   await expect(runCard(page, first.id).getByTestId('party')).toHaveCount(1)

@@ -197,12 +197,14 @@ test('an Idempotency-Key reused for another run is 422, and the second run is no
   await context.close()
 })
 
-test('the public run JSON carries no driver account id or group id', async ({ request }) => {
+test('the public run JSON carries no group id, and the driver only as the public profile it links', async ({ request }) => {
   const { rows } = await e2eDb().query<{ id: string; driver_id: string; group_id: string | null }>(`SELECT id, driver_id, group_id FROM trips WHERE group_id IS NOT NULL AND status = 'SCHEDULED' LIMIT 1`)
   const trip = rows[0]!
   const text = await (await request.get(`/api/trips/${trip.id}`)).text()
   expect(text).toContain(trip.id)
-  expect(text).not.toContain(trip.driver_id)
+  // Since issue 13 the driver's id is their public profile's (/users/:id): once, as driver.id.
+  expect(text.split(trip.driver_id).length - 1).toBe(1)
+  expect((JSON.parse(text) as { driver: { id: string } }).driver.id).toBe(trip.driver_id)
   expect(text).not.toContain(trip.group_id!)
   expect(text).not.toMatch(/"(driverId|groupId|seriesId)"/)
 })

@@ -11,8 +11,9 @@ function createClient(): PrismaClient {
   const adapter = new PrismaPg({
     connectionString: env.DATABASE_URL,
     max: env.DATABASE_POOL_SIZE,
-    // Fail fast while the database is away instead of queueing requests for ever.
-    connectionTimeoutMillis: 5_000,
+    // Fail while the database is away instead of queueing requests for ever — but not within a
+    // moment of CPU starvation: on two busy cores a new connection's handshake alone took over 5 s.
+    connectionTimeoutMillis: 10_000,
   })
   // A transaction waits up to 5 s for a pooled connection (Prisma's default, 2 s, turns a busy
   // moment into refusals) and may run 10 s; beyond that the caller gets a clear 503.

@@ -42,6 +42,10 @@ async function main() {
     // No reminder job: a reminder written mid-walk would change the rows the walk checks stay still.
     // Delivery and the bot run as in production.
     POPUTKA_JOBS: 'expire-requests,extend-series,publish-reviews,deliver,telegram',
+    // One process: the specs share two cores with Chromium and PostgreSQL (a second worker only
+    // made connections starve under the authorization walk). e2e/cluster.spec.ts starts its own
+    // `npm start` on two processes to test serving on every core.
+    WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? '1',
   })
   running.app = await startPoputka({
     dev: false,

@@ -202,7 +202,7 @@ export async function createCast(browser: Browser, baseURL: string): Promise<Cas
   // Contacts that must reach the other side only once a booking is confirmed: the run's driver
   // (phone, Telegram shown by choice) and the rider.
   const digits = () => String(Math.floor(100_000 + Math.random() * 899_999))
-  const contacts = { driverPhone: `+996555${digits()}`, driverTelegram: `drv_${randomUUID().slice(0, 8)}`, riderPhone: `+7701${digits()}1` }
+  const contacts = { driverPhone: `+996555${digits()}`, driverTelegram: `drv_${randomUUID().slice(0, 8)}`, riderPhone: RIDER_CONTACT.phone }
   await e2eDb().query(`UPDATE users SET phone = $2, telegram_chat_id = $3, telegram_username = $4, telegram_shared = true WHERE id = $1`, [users.tripDriver.id, contacts.driverPhone, 800_000_000 + Math.floor(Math.random() * 99_999_999), contacts.driverTelegram])
   await e2eDb().query(`UPDATE users SET phone = $2 WHERE id = $1`, [users.bookingOwner.id, contacts.riderPhone])
   // The other driver's run, in the other coordinator's group.

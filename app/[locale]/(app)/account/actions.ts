@@ -82,7 +82,7 @@ export async function updateProfileAction(_previous: ActionResult<unknown> | nul
   return runAction(async () => {
     const actor = await requireUser()
     const data = formToObject(form)
-    const input = updateProfileSchema.parse({ name: data.name ?? '', phone: data.phone ?? '', languages: data.languages ?? [], about: data.about ?? '' })
+    const input = updateProfileSchema.parse({ name: data.name ?? '', phone: data.phone, languages: data.languages ?? [], about: data.about ?? '' })
     const profile = await updateProfile(actor, input)
     revalidatePath('/[locale]/(app)/account', 'page')
     revalidatePath('/[locale]/(public)/users/[userId]', 'page')
