@@ -180,15 +180,20 @@ test('npm start on two processes: the job leader is killed under load, another t
     expect(workers.filter((pid) => pid !== firstLeader)).toEqual([secondLeader])
     expect(replacement).not.toBe(firstLeader)
 
-    // Requests: no HTTP error at all; the failures are dropped connections, at most one a client
-    // (the request each had in flight on the killed worker), all of them ended by the kill.
+    // Requests: no HTTP error at all; the failures are the killed worker's: the request each client
+    // had in flight on it (dropped by the kill), and — node:cluster's primary accepts connections
+    // and hands them to workers — a connection handed to it in the moment before the primary learnt
+    // of its death (seen once in CI: opened 95 ms after the kill, never answered). So every failure
+    // started before the kill or within HANDOFF_MS after it, at most two a client, none later.
+    const HANDOFF_MS = 1_000
     const failures = samples.filter((s) => s.status === undefined)
+    const shown = `dropped: ${JSON.stringify(failures.map((f) => ({ ...f, start: f.start - killedAt, end: f.end - killedAt })))}`
     expect(samples.filter((s) => s.status !== undefined && s.status !== 200)).toEqual([])
     expect(failures.every((f) => typeof f.error === 'string')).toBe(true)
     const failuresByClient = new Map<number, number>()
     for (const f of failures) failuresByClient.set(f.client, (failuresByClient.get(f.client) ?? 0) + 1)
-    expect([...failuresByClient.values()].every((n) => n === 1), `dropped: ${JSON.stringify(failures.map((f) => ({ ...f, start: f.start - killedAt, end: f.end - killedAt })))}`).toBe(true)
-    expect(failures.every((f) => f.end >= killedAt)).toBe(true)
+    expect([...failuresByClient.values()].every((n) => n <= 2), shown).toBe(true)
+    expect(failures.every((f) => f.end >= killedAt && f.start <= killedAt + HANDOFF_MS), shown).toBe(true)
     expect(samples.filter((s) => s.status === 200).length).toBeGreaterThan(failures.length * 10)
     console.log(`cluster: leader ${firstLeader} killed, ${secondLeader} led after ${tookOverMs} ms; ${samples.length} requests, ${failures.length} dropped (${failures.map((f) => f.error).join(', ')}); replacement worker ${replacement}`)
 
