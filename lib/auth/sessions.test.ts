@@ -4,12 +4,12 @@
 // ends that session (its id is recorded until the token would have expired); signing out
 // everywhere, an admin's change of roles and deleting the account end them all (the version moves).
 import { randomUUID } from 'node:crypto'
-import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { deleteAccount } from '@/lib/accounts/delete-account'
 import { setUserRole } from '@/lib/accounts/set-user-role'
 import { db } from '@/lib/db'
 import { createUser, TEST_PASSWORD } from '@/lib/testing/factories'
+import { statementCounter } from '@/lib/testing/statement-count'
 import { endSession } from './end-session'
 import { purgeEndedSessions } from './purge-ended-sessions'
 import { revokeSessions } from './revoke-sessions'
@@ -106,24 +106,14 @@ describe('a session', () => {
 })
 
 describe('the check costs one statement', () => {
-  let statements = 0
-  const originalQuery = pg.Client.prototype.query
-  beforeAll(() => {
-    pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unknown[]) {
-      statements++
-      return (originalQuery as (...a: unknown[]) => unknown).apply(this, args)
-    } as typeof originalQuery
-  })
-  afterAll(() => {
-    pg.Client.prototype.query = originalQuery
-  })
+  const countQueries = statementCounter()
 
   test('the user, the version and the ended sessions are read together', async () => {
     const user = await createUser()
     const session = await signIn(user.email)
     await findSessionUser(session) // warm
-    const before = statements
-    expect(await findSessionUser(session)).toMatchObject({ id: user.id })
-    expect(statements - before).toBe(1)
+    let found: unknown
+    expect(await countQueries(async () => (found = await findSessionUser(session)))).toBe(1)
+    expect(found).toMatchObject({ id: user.id })
   })
 })

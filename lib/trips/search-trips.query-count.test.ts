@@ -1,33 +1,15 @@
 // Queries per request, counted where they leave the process: every statement the `pg` driver sends
 // (Prisma's adapter included). The search and the run page must cost the same few statements
 // whether they show 1 row or 20, 0 bookings or 6 — an N+1 (a query per row) fails these tests.
-import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { addDaysIso, kzInstant, todayInKz, dbDateFromIso } from '@/lib/dates/kz-date'
 import { db } from '@/lib/db'
 import { createDriver, createRider, createTrip, ensureReferenceData } from '@/lib/testing/factories'
+import { statementCounter } from '@/lib/testing/statement-count'
 import { getTripDetails } from '@/lib/trips/get-trip-details'
 import { searchTrips, searchTripsSchema } from '@/lib/trips/search-trips'
 
-let statements = 0
-const originalQuery = pg.Client.prototype.query
-
-beforeAll(() => {
-  pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unknown[]) {
-    statements++
-    return (originalQuery as (...a: unknown[]) => unknown).apply(this, args)
-  } as typeof originalQuery
-})
-
-afterAll(() => {
-  pg.Client.prototype.query = originalQuery
-})
-
-async function countQueries(work: () => Promise<unknown>): Promise<number> {
-  const before = statements
-  await work()
-  return statements - before
-}
+const countQueries = statementCounter()
 
 /** 24 runs from Taraz on a day of their own, each with its own driver, car and pickup point. */
 async function createRunsFromTaraz(on: string) {
