@@ -5,11 +5,11 @@
 // mark a no-show and download the run's CSV manifest. A driver (and a coordinator) of another
 // group can neither see nor touch the board. Users, cars and the group are made with SQL; riders
 // book through the real booking API, so their flags come from the real legal check.
-import AxeBuilder from '@axe-core/playwright'
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { APIRequestContext, Browser, Page } from '@playwright/test'
 import { createUser, e2eDb, expect, keepScreenshot, signInContext, test, type TestUser } from './fixtures'
+import { expectNoSeriousAxeViolations } from './lib/page-checks'
 
 /** A Kazakhstan calendar date (UTC+5) `offset` days from today. */
 function kzDate(offset: number): string {
@@ -67,12 +67,6 @@ async function book(browser: Browser, rider: { user: TestUser; travellerIds: str
   const { id } = (await response.json()) as { id: string }
   await context.close()
   return id
-}
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
 
 const run = (page: Page, driver: TestUser) => page.locator(`[data-testid="run"][data-driver="${driver.name}"]`)

@@ -1,9 +1,8 @@
 // Journey: a driver publishes runs (one, a weekly series), is refused a closed checkpoint, works a
 // run's manifest — approves and declines requests, edits the run, marks boarding and payment —
 // and drives it to completion, which writes the boarded rider's crossing into their travel log.
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { createUser, e2eDb, expect, keepScreenshot, test, type TestUser } from './fixtures'
+import { expectFitsPhone, expectNoSeriousAxeViolations } from './lib/page-checks'
 
 const kzToday = () => new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10)
 const addDays = (on: string, days: number) => {
@@ -20,20 +19,6 @@ async function addCar(ownerId: string, seats = 4): Promise<string> {
   return rows[0]!.id
 }
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
-
-async function expectFitsPhone(page: Page) {
-  const before = page.viewportSize()
-  await page.setViewportSize({ width: 360, height: 740 })
-  await page.waitForTimeout(200)
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
-  if (before) await page.setViewportSize(before)
-}
-
 test('a driver publishes a shared-cost round trip Almaty → Korday → Bishkek and lands on its manage page', async ({ signedInAs }) => {
   const { page, user } = await signedInAs(['PASSENGER', 'DRIVER'])
   await addCar(user.id, 4)
@@ -44,7 +29,7 @@ test('a driver publishes a shared-cost round trip Almaty → Korday → Bishkek 
   await expect(page.getByRole('heading', { level: 1, name: 'Опубликовать поездку' })).toBeVisible()
   await expect(page.getByRole('region', { name: /Карта/ })).toBeVisible()
   await expectNoSeriousAxeViolations(page)
-  await expectFitsPhone(page)
+  await expectFitsPhone(page, 360)
 
   await expect(page.getByLabel('Откуда')).toHaveValue('almaty')
   await page.getByLabel('Где встречаемся').selectOption({ label: 'Рынок «Алтын Орда»' })
@@ -92,7 +77,7 @@ test('a driver publishes a shared-cost round trip Almaty → Korday → Bishkek 
 
   // The manage page: accessible, fits a phone.
   await expectNoSeriousAxeViolations(page)
-  await expectFitsPhone(page)
+  await expectFitsPhone(page, 360)
   await keepScreenshot(page, 'driver-manage-new-run')
 
   // And the run is on "My runs".
@@ -287,7 +272,7 @@ test('a driver works the manifest: requests, edit, boarding, payment, statuses t
   await expect(manifest.getByText('оплата получена', { exact: true })).toBeVisible()
   expect((await db.query(`SELECT payment_state FROM bookings WHERE id = $1`, [anna.bookingId])).rows[0].payment_state).toBe('CONFIRMED')
   await expectNoSeriousAxeViolations(page)
-  await expectFitsPhone(page)
+  await expectFitsPhone(page, 360)
   await keepScreenshot(page, 'driver-manage-manifest')
 
   // Departed → at the border → back → completed.

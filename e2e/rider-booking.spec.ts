@@ -1,10 +1,10 @@
 // Journey: a rider finds a run, reads its page, books seats for a party after the legal check,
 // joins a waitlist, cancels, pays — on the rider's pages (search, run page, My bookings, receipt,
 // notifications). Each test makes its own driver, car and runs with SQL.
-import AxeBuilder from '@axe-core/playwright'
 import { randomUUID } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { createUser, e2eDb, expect, keepScreenshot, signInContext, test, type TestUser } from './fixtures'
+import { expectNoSeriousAxeViolations } from './lib/page-checks'
 
 /** A Kazakhstan calendar date (UTC+5) `offset` days from today. */
 function kzDate(offset: number): string {
@@ -81,12 +81,6 @@ async function addTraveller(
 }
 
 const money = (n: number) => new RegExp(String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\\s?') + '\\s?₸')
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
 
 async function expectNoSidewaysScroll(page: Page) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth)

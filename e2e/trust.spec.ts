@@ -4,10 +4,10 @@
 // reaches the admin queue and hiding the review takes it away everywhere; a blocked rider cannot
 // book the blocker's run. Each test makes its own people and runs with SQL; everything they do
 // after that goes through the pages.
-import AxeBuilder from '@axe-core/playwright'
 import { randomUUID } from 'node:crypto'
 import type { Browser, Page } from '@playwright/test'
 import { createUser, e2eDb, expect, keepScreenshot, signInContext, test, type TestUser } from './fixtures'
+import { expectFitsPhone, expectNoSeriousAxeViolations } from './lib/page-checks'
 
 /** A Kazakhstan calendar date (UTC+5) `offset` days from today. */
 function kzDate(offset: number): string {
@@ -72,20 +72,6 @@ async function completeRun(d: Person, tripId: string, mark: { name: string; butt
   }
   await page.getByRole('button', { name: 'Завершить поездку' }).click()
   await expect(page.getByTestId('action-status')).toContainText('Поездка завершена')
-}
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
-
-async function expectFitsPhone(page: Page) {
-  const before = page.viewportSize()
-  await page.setViewportSize({ width: 320, height: 700 })
-  await page.waitForTimeout(200)
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
-  if (before) await page.setViewportSize(before)
 }
 
 const NONE = 'Отзывов пока нет'
