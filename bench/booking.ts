@@ -52,15 +52,20 @@ export async function createRuns(client: pg.Client, options: { on: string; first
   return { tripIds, seatsAvailable }
 }
 
-/** Riders n … n+count-1 get their own "self" traveller (citizen of Russia, no stays: allowed). */
+/** Riders n … n+count-1 get their own "self" traveller: a citizen of Russia in Kazakhstan for the
+ * last 20 days (an open stay — an empty log is not zero days, so without one the check asks for the
+ * entry date), allowed on any run of the bench. */
 export async function createRiders(client: pg.Client, first: number, count: number): Promise<Rider[]> {
   const { rows } = await client.query<{ user_id: string; traveller_id: string; name: string; email: string }>(
     `WITH t AS (
        INSERT INTO travellers (account_id, is_self, name, citizenship, updated_at)
        SELECT r.user_id, true, u.name, 'RU', now() FROM bench.riders r JOIN users u ON u.id = r.user_id WHERE r.n BETWEEN $1 AND $1 + $2 - 1
-       RETURNING id, account_id, name)
+       RETURNING id, account_id, name
+     ), s AS (
+       INSERT INTO stays (traveller_id, entry_on, exit_on, source, updated_at) SELECT t.id, $3::date, NULL, 'MANUAL', now() FROM t
+     )
      SELECT t.account_id AS user_id, t.id AS traveller_id, t.name, u.email FROM t JOIN users u ON u.id = t.account_id ORDER BY u.email`,
-    [first, count],
+    [first, count, addDaysIso(todayInKz(), -20)],
   )
   return rows.map((r) => ({ userId: r.user_id, travellerId: r.traveller_id, name: r.name, email: r.email }))
 }
