@@ -72,6 +72,8 @@ export async function stopJobRunner(timeoutMs = 10_000): Promise<void> {
 export class JobRunner {
   readonly identity: string
   private client: pg.Client | undefined
+  /** The end of the last statement sent on the lock's session (see query()). */
+  private sessionTurn: Promise<unknown> = Promise.resolve()
   private connecting: Promise<void> | undefined
   private timer: NodeJS.Timeout | undefined
   private leading = false
@@ -115,7 +117,7 @@ export class JobRunner {
       const client = await this.connection()
       if (!client) return
       if (!this.leading) {
-        const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [JOBS_LEADER_LOCK])
+        const { rows } = await this.query<{ ok: boolean }>(client, 'SELECT pg_try_advisory_lock($1) AS ok', [JOBS_LEADER_LOCK])
         if (!rows[0]?.ok || this.stopped) return
         this.leading = true
         log.info('job leader: this process runs the background jobs', { runner: this.identity })
@@ -145,8 +147,17 @@ export class JobRunner {
     }
   }
 
+  /** The lock's session runs one statement at a time: a job ending while the tick claims the next
+   * waits its turn here (pg 8 queues a second query with a deprecation warning; pg 9 refuses it). */
+  private query<R extends pg.QueryResultRow = pg.QueryResultRow>(client: pg.Client, sql: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+    const result = this.sessionTurn.then(() => client.query<R>(sql, values))
+    this.sessionTurn = result.catch(() => undefined)
+    return result
+  }
+
   private async claim(client: pg.Client, job: string, slot: number, everyMs: number): Promise<boolean> {
-    const { rowCount } = await client.query(
+    const { rowCount } = await this.query(
+      client,
       `INSERT INTO job_runs (job, slot, runner)
        SELECT $1, to_timestamp($2::double precision / 1000), $3
        WHERE NOT EXISTS (
@@ -173,7 +184,7 @@ export class JobRunner {
     const sql = `UPDATE job_runs SET finished_at = now(), error = $3 WHERE job = $1 AND slot = to_timestamp($2::double precision / 1000)`
     const values = [job, slot, failure]
     if (this.client) {
-      await this.client.query(sql, values)
+      await this.query(this.client, sql, values)
       return
     }
     // The lock's session is gone (or we are stopping): a short connection of its own.
