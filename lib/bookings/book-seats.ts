@@ -5,13 +5,14 @@
 // in our code, decides who gets the last seat (a CHECK constraint backs it up). A read-then-write
 // here oversold 26–42 of 3 seats under 200 concurrent requests when measured (../shared/STACK.md).
 import { createHash } from 'node:crypto'
+import pg from 'pg'
 import { z } from 'zod'
 import type { Actor } from '@/lib/auth/permissions'
 import { checkDetails, checkTraveller, travellersForCheckSql, travellersFromRows, travellersNeedingCurrentStay, worstVerdict, type TravellerForCheckRow } from '@/lib/bookings/legal-check'
 import { findOneWayAlternatives } from '@/lib/bookings/one-way-alternatives'
 import { bookingViewSelect, type BookingView } from '@/lib/bookings/booking-view'
 import { todayInKz } from '@/lib/dates/kz-date'
-import { db } from '@/lib/db'
+import { db, queryPrepared } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { quoteBooking } from '@/lib/money/quote-booking'
@@ -45,9 +46,10 @@ export type BookSeatsInput = z.infer<typeof bookSeatsSchema>
 
 export type BookSeatsResult = BookingView & { replayed: boolean }
 
-/** A unique index broke: P2002 from Prisma's own queries, P2010 (SQLSTATE 23505) from raw ones. */
+/** A unique index broke: P2002 from Prisma, SQLSTATE 23505 from a statement sent through pg (queryPrepared). */
 function isUniqueViolation(error: unknown, index: string): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || !(error.code === 'P2002' || (error.code === 'P2010' && /23505|unique/i.test(JSON.stringify(error.meta ?? {}) + error.message)))) return false
+  if (error instanceof pg.DatabaseError) return error.code === '23505' && (error.constraint ?? '').includes(index)
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') return false
   const text = JSON.stringify(error.meta ?? {}) + error.message
   return text.includes(index) || (index.includes('idempotency') && text.includes('idempotency_key'))
 }
@@ -155,7 +157,7 @@ type BookingContextRow = {
  * with stays, documents and other live bookings (lib/bookings/legal-check.ts).
  */
 async function loadBookingContext(actor: Actor, input: BookSeatsInput): Promise<BookingContextRow | undefined> {
-  const rows = await db.$queryRaw<BookingContextRow[]>`
+  const rows = await queryPrepared<BookingContextRow>('booking_context', Prisma.sql`
     SELECT t.id, t.driver_id, t.status::text, t.departure_at, t.departure_on::text, t.return_on::text, t.round_trip, t.seats_total,
       t.approval_mode::text, t.request_ttl_hours, t.origin_city_id, t.checkpoint_id,
       t.pricing_mode::text, t.price_per_seat_tenge, t.total_cost_tenge, t.min_riders, t.driver_shares,
@@ -172,7 +174,7 @@ async function loadBookingContext(actor: Actor, input: BookSeatsInput): Promise<
         SELECT 1 FROM bookings ib WHERE ib.rider_id = ${actor.id}::uuid AND ib.idempotency_key = ${input.idempotencyKey ?? null}::text)) AS replay,
       (SELECT coalesce(json_agg(p), '[]'::json) FROM (${travellersForCheckSql(actor.id, input.travellerIds, { tripId: input.tripId })}) p) AS travellers
     FROM trips t JOIN cities oc ON oc.id = t.origin_city_id JOIN cities dc ON dc.id = t.destination_city_id
-    WHERE t.id = ${input.tripId}::uuid`
+    WHERE t.id = ${input.tripId}::uuid`)
   return rows[0]
 }
 
@@ -268,7 +270,7 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, fingerprint: string
   // rider and run, the idempotency key, one open stay) aborts all of it.
   let row: WriteRow | undefined
   try {
-    ;[row] = await db.$queryRaw<WriteRow[]>`
+    ;[row] = await queryPrepared<WriteRow>('booking_write', Prisma.sql`
       WITH rl AS (
         INSERT INTO rate_limits (key, window_start, count) VALUES (${rateKey}, now(), 1)
         ON CONFLICT (key) DO UPDATE SET
@@ -335,7 +337,7 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, fingerprint: string
         (SELECT count(*) FROM deliveries)::int AS deliveries,
         CASE WHEN b.id IS NOT NULL THEN pg_notify(${OUTBOX_CHANNEL}, '')::text END AS woken
         ${faultPauseInStatement()}
-      FROM rl LEFT JOIN cur ON true LEFT JOIN b ON true`
+      FROM rl LEFT JOIN cur ON true LEFT JOIN b ON true`)
   } catch (error) {
     if (error instanceof Error && error.message.includes('stays_one_open_per_traveller')) {
       throw new AppError('VALIDATION', { fields: { currentStays: [{ key: 'validation.secondOpenStay' }] } })
