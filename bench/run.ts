@@ -337,7 +337,7 @@ function printTable(r: Results) {
       null,
     )
     add(
-      '  in-process, through Prisma (1 conn, sequential)',
+      '  in-process, prepared through the pool (1 conn, sequential)',
       `findSessionUser: ${n(ss.inProcess.check.cpuUsPerCall)} µs CPU, p50/p99 ${n(ss.inProcess.check.p50Ms, 3)}/${n(ss.inProcess.check.p99Ms, 3)} ms`,
       `the read it replaced: ${n(ss.inProcess.before.cpuUsPerCall)} µs, ${n(ss.inProcess.before.p50Ms, 3)}/${n(ss.inProcess.before.p99Ms, 3)} ms`,
       `${n(ss.inProcess.check.cpuUsPerCall - ss.inProcess.before.cpuUsPerCall)} µs CPU`,

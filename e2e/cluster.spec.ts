@@ -107,7 +107,7 @@ test('npm start on two processes: the job leader is killed under load, another t
     POPUTKA_JOB_INTERVAL_MS: '1000',
     RATE_LIMIT_SEARCH_PER_MIN: '10000000',
     POPUTKA_FAULT_BOOKING_PAUSE_MS: '3000',
-    POPUTKA_FAULT_BOOKING_PAUSE_AT: 'after-insert',
+    POPUTKA_FAULT_BOOKING_PAUSE_AT: 'in-statement',
   }
   delete env.DATABASE_URL
   delete env.NEXTAUTH_SECRET
@@ -239,7 +239,7 @@ test('npm start on two processes: the job leader is killed under load, another t
     const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string }
     expect((await api.post('/api/auth/callback/credentials', { form: { csrfToken, email, password, json: 'true' } })).ok()).toBe(true)
     const booking = api.post(`/api/trips/${trip!.id}/bookings`, { data: { travellerIds: [traveller!.id], acknowledgeWarning: true }, headers: { 'Idempotency-Key': randomUUID() }, timeout: 60_000 })
-    await waitFor('the booking inside its transaction', async () => (await sql.query(`SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()`)).rowCount === 1)
+    await waitFor('the booking inside its transaction', async () => (await sql.query(`SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND wait_event = 'PgSleep' AND pid <> pg_backend_pid()`)).rowCount === 1)
     const tree = [primary.pid!, ...workerPids(primary.pid!)]
     process.kill(primary.pid!, 'SIGTERM')
     const answer = await booking

@@ -14,7 +14,7 @@ import { updateTravellerSchema } from '@/lib/travellers/update-traveller'
 import { fieldMessagesFromZod } from '@/lib/validation'
 
 const session = vi.hoisted(() => ({ userId: null as string | null }))
-vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }))
+vi.mock('@/lib/auth/session-token', () => ({ readSessionClaims: async () => (session.userId ? { uid: session.userId } : null) }))
 vi.mock('@/lib/i18n/navigation', () => ({ redirect: () => { throw new Error('redirect in a route handler') } }))
 const travellers = await import('@/app/api/travellers/route')
 

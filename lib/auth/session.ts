@@ -1,10 +1,9 @@
 // Who is asking. Every action, route handler and protected page starts with requireUser() or
 // requireRole(); proxy.ts only redirects signed-out visitors and is never the only check.
-import { getServerSession } from 'next-auth'
 import { forbidden, redirect } from 'next/navigation'
 import { cache } from 'react'
-import { getAuthOptions } from '@/lib/auth/options'
 import { hasRole, type Actor } from '@/lib/auth/permissions'
+import { readSessionClaims } from '@/lib/auth/session-token'
 import { findSessionUser } from '@/lib/auth/session-user'
 import { AppError } from '@/lib/errors'
 import type { Role } from '@/lib/generated/prisma/enums'
@@ -17,10 +16,9 @@ export type { Actor }
 /** The signed-in user, re-read from the database on each request (roles can change, accounts can
  * be deleted, sessions can be ended: lib/auth/session-user.ts; the JWT carries only ids). */
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(getAuthOptions())
-  const id = session?.user?.id
-  if (!id) return null
-  return findSessionUser({ uid: id, sv: session.sv, sid: session.sid })
+  const claims = await readSessionClaims()
+  if (!claims?.uid) return null
+  return findSessionUser(claims)
 })
 
 export async function requireUser(): Promise<Actor> {

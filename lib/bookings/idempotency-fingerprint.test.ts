@@ -11,7 +11,7 @@ import { createRider, createTrip } from '@/lib/testing/factories'
 import { bookSeats, requestFingerprint } from './book-seats'
 
 const session = vi.hoisted(() => ({ userId: null as string | null }))
-vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }))
+vi.mock('@/lib/auth/session-token', () => ({ readSessionClaims: async () => (session.userId ? { uid: session.userId } : null) }))
 vi.mock('@/lib/i18n/navigation', () => ({ redirect: () => { throw new Error('redirect in a route handler') } }))
 const { POST } = await import('@/app/api/trips/[tripId]/bookings/route')
 

@@ -3,7 +3,7 @@
 // lib/stay-rules; this file only loads the traveller's own records and maps the outcome.
 import { isoFromDbDate } from '@/lib/dates/kz-date'
 import { AppError } from '@/lib/errors'
-import type { Prisma } from '@/lib/generated/prisma/client'
+import { Prisma } from '@/lib/generated/prisma/client'
 import { checkRun, isStayInputError, RULE_VERSION, type PlannedTrip, type ResidenceDocument, type RunReason, type StayRecord } from '@/lib/stay-rules'
 
 type Tx = Prisma.TransactionClient
@@ -49,54 +49,64 @@ const documentKind = {
   CITIZENSHIP: 'citizenship',
 } as const
 
+/** One row of travellersForCheckSql: the records as JSON, dates as ISO strings. */
+export type TravellerForCheckRow = {
+  id: string
+  name: string
+  citizenship: string
+  stays: StayRecord[]
+  documents: { kind: keyof typeof documentKind; validFrom: string; validTo: string | null }[]
+  planned: PlannedTrip[]
+}
+
 /**
- * The travellers of one account, in the order asked for, with their stays, documents and other
- * live bookings — one query (issue-15 will tune it; keep it one). A traveller of someone else is
- * refused exactly like one that does not exist (no hint that the id is real).
+ * The statement (a fragment, so the booking can embed it in its one read) that gives the travellers
+ * of one account among `travellerIds`, each with its stays, documents and other live bookings as JSON
+ * (PostgreSQL builds it: no row per stay reaches Node). Rows of TravellerForCheckRow, in no order.
  */
-export async function loadTravellersForCheck(tx: Tx, accountId: string, travellerIds: string[], exclude: PlannedTripsExclusion = {}): Promise<TravellerForCheck[]> {
-  const rows = await tx.traveller.findMany({
-    where: { id: { in: travellerIds }, accountId },
-    select: {
-      id: true,
-      name: true,
-      citizenship: true,
-      stays: { select: { entryOn: true, exitOn: true } },
-      documents: { select: { kind: true, validFrom: true, validTo: true } },
-      bookings: {
-        where: {
-          booking: {
-            status: { in: [...LIVE_BOOKING_STATUSES] },
-            trip: { status: { notIn: ['CANCELLED', 'COMPLETED'] } },
-            ...(exclude.bookingId ? { id: { not: exclude.bookingId } } : {}),
-            ...(exclude.tripId ? { tripId: { not: exclude.tripId } } : {}),
-          },
-        },
-        select: { booking: { select: { trip: { select: { departureOn: true, returnOn: true, roundTrip: true } } } } },
-      },
-    },
-  })
+export function travellersForCheckSql(accountId: string, travellerIds: string[], exclude: PlannedTripsExclusion = {}): Prisma.Sql {
+  return Prisma.sql`
+    SELECT tr.id, tr.name, tr.citizenship,
+      coalesce((SELECT json_agg(json_build_object('entryOn', s.entry_on, 'exitOn', s.exit_on) ORDER BY s.entry_on, s.id)
+                FROM stays s WHERE s.traveller_id = tr.id), '[]'::json) AS stays,
+      coalesce((SELECT json_agg(json_build_object('kind', d.kind, 'validFrom', d.valid_from, 'validTo', d.valid_to) ORDER BY d.valid_from, d.id)
+                FROM residence_documents d WHERE d.traveller_id = tr.id), '[]'::json) AS documents,
+      coalesce((SELECT json_agg(json_build_object('exitOn', pt.departure_on, 'returnOn', CASE WHEN pt.round_trip THEN pt.return_on END) ORDER BY pt.departure_on, pb.id)
+                FROM booking_travellers pbt JOIN bookings pb ON pb.id = pbt.booking_id JOIN trips pt ON pt.id = pb.trip_id
+                WHERE pbt.traveller_id = tr.id
+                  AND pb.status IN ('PENDING', 'CONFIRMED', 'WAITLISTED')
+                  AND pt.status NOT IN ('CANCELLED', 'COMPLETED')
+                  AND pb.id IS DISTINCT FROM ${exclude.bookingId ?? null}::uuid
+                  AND pb.trip_id IS DISTINCT FROM ${exclude.tripId ?? null}::uuid), '[]'::json) AS planned
+    FROM travellers tr
+    WHERE tr.id = ANY(${travellerIds}::uuid[]) AND tr.account_id = ${accountId}::uuid`
+}
+
+/** The rows of travellersForCheckSql in the order asked for. A traveller of someone else is refused
+ * exactly like one that does not exist (no hint that the id is real). */
+export function travellersFromRows(rows: TravellerForCheckRow[], travellerIds: string[]): TravellerForCheck[] {
   const byId = new Map(rows.map((r) => [r.id, r]))
-  const missing = travellerIds.filter((id) => !byId.has(id))
-  if (missing.length) throw new AppError('VALIDATION', { fields: { travellerIds: [{ key: 'validation.travellerNotYours' }] } })
+  if (travellerIds.some((id) => !byId.has(id))) throw new AppError('VALIDATION', { fields: { travellerIds: [{ key: 'validation.travellerNotYours' }] } })
   return travellerIds.map((id) => {
     const r = byId.get(id)!
     return {
       id: r.id,
       name: r.name,
       citizenship: r.citizenship,
-      stays: r.stays
-        .map((s) => ({ entryOn: isoFromDbDate(s.entryOn), exitOn: s.exitOn ? isoFromDbDate(s.exitOn) : null }))
-        .sort((a, b) => a.entryOn.localeCompare(b.entryOn)),
-      documents: r.documents.map((d) => ({ kind: documentKind[d.kind], validFrom: isoFromDbDate(d.validFrom), validTo: d.validTo ? isoFromDbDate(d.validTo) : null })),
-      plannedTrips: r.bookings
-        .map(({ booking: { trip } }) => ({
-          exitOn: isoFromDbDate(trip.departureOn),
-          returnOn: trip.roundTrip && trip.returnOn ? isoFromDbDate(trip.returnOn) : null,
-        }))
-        .sort((a, b) => a.exitOn.localeCompare(b.exitOn)),
+      stays: r.stays,
+      documents: r.documents.map((d) => ({ kind: documentKind[d.kind], validFrom: d.validFrom, validTo: d.validTo })),
+      plannedTrips: r.planned,
     }
   })
+}
+
+/**
+ * The travellers of one account, in the order asked for, with their stays, documents and other
+ * live bookings — one statement.
+ */
+export async function loadTravellersForCheck(tx: Pick<Tx, '$queryRaw'>, accountId: string, travellerIds: string[], exclude: PlannedTripsExclusion = {}): Promise<TravellerForCheck[]> {
+  const rows = await tx.$queryRaw<TravellerForCheckRow[]>`${travellersForCheckSql(accountId, travellerIds, exclude)}`
+  return travellersFromRows(rows, travellerIds)
 }
 
 /** One traveller's live bookings as planned trips (the what-if planner counts them like a booking does). */

@@ -10,7 +10,7 @@ import { createDriver, createGroup, createUser } from '@/lib/testing/factories'
 import { createInvite } from './create-invite'
 
 const session = vi.hoisted(() => ({ userId: null as string | null }))
-vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }))
+vi.mock('@/lib/auth/session-token', () => ({ readSessionClaims: async () => (session.userId ? { uid: session.userId } : null) }))
 vi.mock('@/lib/i18n/navigation', () => ({ redirect: () => { throw new Error('redirect in a route handler') } }))
 const { POST } = await import('@/app/api/groups/join/route')
 

@@ -10,7 +10,7 @@
 //
 // Each kind has a message under `notifications.<kind>` (in-app) and `deliver.<kind>` (email and
 // Telegram) in messages/*.json, rendered with `params` in the reader's language.
-import type { Prisma } from '@/lib/generated/prisma/client'
+import { Prisma } from '@/lib/generated/prisma/client'
 import type { NotificationTopic } from '@/lib/generated/prisma/enums'
 
 /** Every kind of notice and the topic a user switches on or off per channel. */
@@ -100,12 +100,27 @@ export async function notify(tx: Tx | Pick<Tx, '$queryRaw'>, notifications: Noti
   // One statement: the notices, then for each one its delivery rows on the channels its user has
   // and wants for that topic (a deleted account gets none), then the wake-up for the worker.
   const [result] = await tx.$queryRaw<{ written: number }[]>`
-    WITH input AS (
+    WITH ${outboxCtes(Prisma.sql`
       SELECT * FROM unnest(${userIds}::uuid[], ${kinds}::text[], ${topics}::text[], ${params}::text[], ${keys}::text[])
-        AS t(user_id, kind, topic, params, dedupe_key)
+        AS t(user_id, kind, topic, params, dedupe_key)`)}
+    SELECT (SELECT count(*) FROM inserted)::int AS written,
+           (SELECT count(*) FROM deliveries)::int AS deliveries,
+           pg_notify(${OUTBOX_CHANNEL}, '')::text AS woken`
+  return result?.written ?? 0
+}
+
+/**
+ * The outbox as common table expressions, for a statement that writes notices together with the
+ * change they report (notify() above; the booking's one statement, lib/bookings/book-seats.ts).
+ * `input` yields rows (user_id uuid, kind text, topic text, params text — JSON, dedupe_key text);
+ * the CTEs `inserted` (the notices written) and `deliveries` (their delivery rows) follow. The
+ * statement must also call pg_notify(OUTBOX_CHANNEL, '') to wake the worker at commit.
+ */
+export function outboxCtes(input: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`notice_input AS (${input}
     ), inserted AS (
       INSERT INTO notifications (user_id, kind, topic, params, dedupe_key, read_at)
-      SELECT user_id, kind, topic::"NotificationTopic", params::jsonb, dedupe_key, CASE WHEN topic = 'ACCOUNT' THEN now() END FROM input
+      SELECT user_id, kind, topic::"NotificationTopic", params::jsonb, dedupe_key, CASE WHEN topic = 'ACCOUNT' THEN now() END FROM notice_input
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id, user_id, topic
     ), deliveries AS (
@@ -116,9 +131,5 @@ export async function notify(tx: Tx | Pick<Tx, '$queryRaw'>, notifications: Noti
       SELECT i.id, 'TELEGRAM'::"NotificationChannel" FROM inserted i JOIN users u ON u.id = i.user_id
         WHERE u.deleted_at IS NULL AND u.telegram_chat_id IS NOT NULL AND i.topic <> 'ACCOUNT' AND i.topic = ANY(u.telegram_topics)
       RETURNING 1
-    )
-    SELECT (SELECT count(*) FROM inserted)::int AS written,
-           (SELECT count(*) FROM deliveries)::int AS deliveries,
-           pg_notify(${OUTBOX_CHANNEL}, '')::text AS woken`
-  return result?.written ?? 0
+    )`
 }

@@ -16,8 +16,9 @@ export function withOwnDatabase(prefix: string): { url: () => string } {
   }, 60_000)
   afterAll(async () => {
     const client = (globalThis as { poputkaPrisma?: { $disconnect: () => Promise<void> } }).poputkaPrisma
-    await client?.$disconnect()
+    await client?.$disconnect() // ends its pool too (lib/db.ts)
     delete (globalThis as { poputkaPrisma?: unknown }).poputkaPrisma
+    delete (globalThis as { poputkaPool?: unknown }).poputkaPool
     await scratch?.drop()
   })
   return { url: () => scratch!.url }

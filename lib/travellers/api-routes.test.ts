@@ -9,7 +9,7 @@ import { createUser } from '@/lib/testing/factories'
 import { createStayRow, createTestTraveller, ruRider85Days } from '@/lib/testing/traveller-factories'
 
 const session = vi.hoisted(() => ({ userId: null as string | null }))
-vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }))
+vi.mock('@/lib/auth/session-token', () => ({ readSessionClaims: async () => (session.userId ? { uid: session.userId } : null) }))
 // Pages' redirect helper (imported by lib/auth/session); route handlers never redirect.
 vi.mock('@/lib/i18n/navigation', () => ({ redirect: () => { throw new Error('redirect in a route handler') } }))
 

@@ -8,7 +8,7 @@ import { db } from '@/lib/db'
 import { createGroup, createTrip } from '@/lib/testing/factories'
 
 const session = vi.hoisted(() => ({ userId: null as string | null }))
-vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }))
+vi.mock('@/lib/auth/session-token', () => ({ readSessionClaims: async () => (session.userId ? { uid: session.userId } : null) }))
 // Pages' redirect helper (imported through lib/auth/session); a route handler never redirects.
 vi.mock('@/lib/i18n/navigation', () => ({ redirect: () => { throw new Error('redirect in a route handler') } }))
 const { GET } = await import('@/app/api/trips/[tripId]/route')

@@ -1,0 +1,142 @@
+// The booking as one read and one statement (lib/bookings/book-seats.ts): what the statement writes is
+// exactly what the rider is answered, the run's row decides the price and the seats at the moment it
+// is locked, the rate limit is counted inside it, and a plain booking costs two statements.
+import { randomUUID } from 'node:crypto'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { bookingViewSelect } from '@/lib/bookings/booking-view'
+import { db } from '@/lib/db'
+import { AppError } from '@/lib/errors'
+import { quoteBooking } from '@/lib/money/quote-booking'
+import { rateLimits } from '@/lib/rate-limit'
+import { statementCounter } from '@/lib/testing/statement-count'
+import { createRider, createTrip } from '@/lib/testing/factories'
+import { bookSeats } from './book-seats'
+
+const countStatements = statementCounter()
+
+let other: pg.Client
+beforeAll(async () => {
+  other = new pg.Client({ connectionString: inject('databaseUrl') })
+  await other.connect()
+})
+afterAll(async () => {
+  await other.end()
+})
+
+const input = (tripId: string, travellerIds: string[], extra: { joinWaitlist?: boolean; idempotencyKey?: string } = {}) => ({
+  tripId,
+  travellerIds,
+  acknowledgeWarning: false,
+  joinWaitlist: extra.joinWaitlist ?? false,
+  idempotencyKey: extra.idempotencyKey,
+})
+
+/** Until a statement waits for the row lock `other` holds (the booking's write, having read the run). */
+async function waitUntilBlockedByOther() {
+  const deadline = Date.now() + 15_000
+  for (;;) {
+    const { rows } = await other.query('SELECT 1 FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))')
+    if (rows.length > 0) return
+    if (Date.now() > deadline) throw new Error('timed out waiting for the booking to wait for the run')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+describe('the booking statement', () => {
+  test('a plain booking is one read and one write; the answer is the row as stored', async () => {
+    const trip = await createTrip({ seatsTotal: 4 })
+    const { rider, travellerIds } = await createRider({ companions: 1 })
+    let booking: Awaited<ReturnType<typeof bookSeats>> | undefined
+    const statements = await countStatements(async () => {
+      booking = await bookSeats(rider, input(trip.id, travellerIds))
+    })
+    expect(statements).toBe(2)
+    const { replayed, ...answered } = booking!
+    expect(replayed).toBe(false)
+    const stored = await db.booking.findUniqueOrThrow({ where: { id: answered.id }, select: bookingViewSelect })
+    expect(JSON.parse(JSON.stringify(answered))).toEqual(JSON.parse(JSON.stringify(stored)))
+    expect(stored).toMatchObject({ status: 'CONFIRMED', seats: 2, quotedTenge: 8000, capTenge: 8000 })
+    expect(stored.travellers.map((t) => t.travellerId)).toEqual(travellerIds)
+    expect((await db.trip.findUniqueOrThrow({ where: { id: trip.id } })).seatsTaken).toBe(2)
+    // Both notices, each with the booking's id, in the same statement.
+    const notices = await db.notification.findMany({ where: { params: { path: ['bookingId'], equals: answered.id } }, select: { userId: true, kind: true } })
+    expect(notices.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+      { userId: rider.id, kind: 'BOOKING_CONFIRMED' },
+      { userId: trip.driverId, kind: 'BOOKING_RECEIVED' },
+    ])
+  })
+
+  test('a shared-cost run quotes each party by the seats taken when its turn comes; a request to a manual run expires as the driver set', async () => {
+    const trip = await createTrip({ seatsTotal: 4, pricingMode: 'SHARED_COST', pricePerSeatTenge: null, totalCostTenge: 20_000, seatPriceTenge: 5_000, minRiders: 2, driverShares: false, approvalMode: 'MANUAL', requestTtlHours: 5 })
+    const terms = { pricingMode: 'SHARED_COST' as const, pricePerSeatTenge: null, totalCostTenge: 20_000, minRiders: 2, driverShares: false }
+    const first = await createRider()
+    const second = await createRider({ companions: 1 })
+    const now = new Date()
+    const a = await bookSeats(first.rider, input(trip.id, [first.travellerId]), now)
+    const b = await bookSeats(second.rider, input(trip.id, second.travellerIds), now)
+    const quoteA = quoteBooking({ ...terms, seatsAlreadyTaken: 0, seatsRequested: 1 })
+    const quoteB = quoteBooking({ ...terms, seatsAlreadyTaken: 1, seatsRequested: 2 })
+    expect(a).toMatchObject({ status: 'PENDING', quotedTenge: quoteA.nowTenge, capTenge: quoteA.capTenge })
+    expect(b).toMatchObject({ status: 'PENDING', quotedTenge: quoteB.nowTenge, capTenge: quoteB.capTenge })
+    expect(quoteB.nowTenge).not.toBe(quoteA.nowTenge * 2) // the second party's share depends on the first
+    expect(a.expiresAt?.getTime()).toBe(Math.min(now.getTime() + 5 * 3_600_000, trip.departureAt.getTime()))
+    const driverNotice = await db.notification.findFirstOrThrow({ where: { userId: trip.driverId, kind: 'BOOKING_RECEIVED', params: { path: ['bookingId'], equals: a.id } } })
+    expect(driverNotice.params).toMatchObject({ pending: 1, seats: 1, tripId: trip.id })
+  })
+
+  test('a waitlisted party is quoted as if the run were full and takes no seat', async () => {
+    const trip = await createTrip({ seatsTotal: 4 })
+    const first = await createRider({ companions: 3 })
+    await bookSeats(first.rider, input(trip.id, first.travellerIds))
+    const late = await createRider()
+    const waiting = await bookSeats(late.rider, input(trip.id, [late.travellerId], { joinWaitlist: true }))
+    expect(waiting).toMatchObject({ status: 'WAITLISTED', quotedTenge: 4000 })
+    expect((await db.trip.findUniqueOrThrow({ where: { id: trip.id } })).seatsTaken).toBe(4)
+    expect(await db.notification.count({ where: { userId: trip.driverId, params: { path: ['bookingId'], equals: waiting.id } } })).toBe(0)
+  })
+
+  test('over the rate limit: refused with the wait, nothing written, no seat taken', async () => {
+    const trip = await createTrip({ seatsTotal: 4 })
+    const { rider, travellerId } = await createRider()
+    const rule = rateLimits.bookingPerAccount
+    await db.$executeRaw`INSERT INTO rate_limits (key, window_start, count) VALUES (${`${rule.name}:${rider.id}`}, now(), ${rule.limit})`
+    const error = await bookSeats(rider, input(trip.id, [travellerId])).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(AppError)
+    expect((error as AppError).code).toBe('RATE_LIMITED')
+    expect((error as AppError).options.retryAfterSeconds).toBeGreaterThan(rule.windowSeconds - 60)
+    expect(await db.booking.count({ where: { tripId: trip.id } })).toBe(0)
+    expect((await db.trip.findUniqueOrThrow({ where: { id: trip.id } })).seatsTaken).toBe(0)
+    expect(await db.notification.count({ where: { userId: rider.id } })).toBe(0)
+  })
+
+  test('the driver changes the price while the booking waits for the run: the booking is quoted at the new price', async () => {
+    const trip = await createTrip({ seatsTotal: 4 })
+    const { rider, travellerId } = await createRider()
+    await other.query('BEGIN')
+    await other.query('SELECT 1 FROM trips WHERE id = $1 FOR UPDATE', [trip.id])
+    const booking = bookSeats(rider, input(trip.id, [travellerId], { idempotencyKey: `price-${randomUUID()}` }))
+    // The booking read the run (4,000 a seat) and now waits for its row inside the write.
+    await waitUntilBlockedByOther()
+    await other.query('UPDATE trips SET price_per_seat_tenge = 5500, seat_price_tenge = 5500 WHERE id = $1', [trip.id])
+    await other.query('COMMIT')
+    expect(await booking).toMatchObject({ status: 'CONFIRMED', quotedTenge: 5500, capTenge: 5500 })
+    expect(await db.booking.count({ where: { tripId: trip.id } })).toBe(1)
+    expect((await db.trip.findUniqueOrThrow({ where: { id: trip.id } })).seatsTaken).toBe(1)
+  })
+
+  test('the run is cancelled while the booking waits for it: refused, nothing written', async () => {
+    const trip = await createTrip({ seatsTotal: 4 })
+    const { rider, travellerId } = await createRider()
+    await other.query('BEGIN')
+    await other.query('SELECT 1 FROM trips WHERE id = $1 FOR UPDATE', [trip.id])
+    const booking = bookSeats(rider, input(trip.id, [travellerId], { joinWaitlist: true })).catch((e: unknown) => e)
+    await waitUntilBlockedByOther()
+    await other.query(`UPDATE trips SET status = 'CANCELLED' WHERE id = $1`, [trip.id])
+    await other.query('COMMIT')
+    const error = await booking
+    expect(error).toBeInstanceOf(AppError)
+    expect((error as AppError).code).toBe('TRIP_NOT_BOOKABLE')
+    expect(await db.booking.count({ where: { tripId: trip.id } })).toBe(0)
+  })
+})
