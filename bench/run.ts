@@ -252,7 +252,9 @@ async function pageSpecs(app: BenchApp, databaseUrl: string, board: { groupId: s
   await client.connect()
   try {
     const statement = searchStatement({ from: 'almaty' })
-    const { rows: [run] } = await client.query<{ id: string }>(statement)
+    // The first run the search finds: the last element of its row's cursor is the run's id.
+    const { rows: [first] } = await client.query<{ cursor: string }>(statement)
+    const run = first ? { id: (JSON.parse(first.cursor) as string[]).at(-1)! } : undefined
     // A rider with a self traveller and a travel log of six stays.
     const { rows: [rider] } = await client.query<{ id: string; name: string; email: string; traveller_id: string }>(
       `WITH r AS (SELECT u.id, u.name, u.email FROM bench.riders b JOIN users u ON u.id = b.user_id WHERE b.n = 44001),

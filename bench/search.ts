@@ -3,7 +3,7 @@
 import { loadavg } from 'node:os'
 import pg from 'pg'
 import { addDaysIso, todayInKz } from '@/lib/dates/kz-date'
-import { buildSearchQuery, encodeCursor, searchTripsSchema, type SearchTripsInput } from '@/lib/trips/search-trips'
+import { buildSearchQuery, encodeCursor, searchTripsSchema, type Cursor, type SearchTripsInput } from '@/lib/trips/search-trips'
 import { runHttp, runSqlLoop, warmHttp, type HttpFigures, type SqlFigures, type SqlStatement } from './lib/load'
 import { summarise, type Latency } from './lib/stats'
 
@@ -192,10 +192,10 @@ export async function benchDeepPage(url: string, databaseUrl: string, sort: 'tim
     for (let p = 1; p < page; p++) {
       const input: SearchTripsInput = searchTripsSchema.parse(cursor ? { ...base, cursor } : base)
       const { sql } = buildSearchQuery(input)
-      const { rows } = await client.query<{ id: string; departure_at: Date; seat_price_tenge: number }>({ text: sql.text, values: sql.values as unknown[] })
+      // Each row carries the cursor of the page after it (as JSON).
+      const { rows } = await client.query<{ cursor: string }>({ text: sql.text, values: sql.values as unknown[] })
       if (rows.length <= 20) return { sort, page, error: `only ${p} pages in the data set` }
-      const last = rows[19]!
-      cursor = encodeCursor(sort === 'time' ? [last.departure_at.toISOString(), last.id] : [last.seat_price_tenge, last.departure_at.toISOString(), last.id])
+      cursor = encodeCursor(JSON.parse(rows[19]!.cursor) as Cursor)
     }
   } finally {
     await client.end()

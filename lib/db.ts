@@ -40,6 +40,13 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 })
 
+/** The pg pool under the shared client (the same connections), for a statement that needs none of
+ * Prisma's mapping: `getPool().query({ text, values, rowMode: 'array' })` (the search). */
+export function getPool(): pg.Pool {
+  getDb()
+  return globalForPrisma.poputkaPool!
+}
+
 const statementNames = new Map<string, string>()
 
 /**
@@ -51,13 +58,12 @@ const statementNames = new Map<string, string>()
  * PgBouncer in transaction mode this needs PgBouncer ≥ 1.21 with `max_prepared_statements` set.
  */
 export async function queryPrepared<R>(label: string, query: Prisma.Sql): Promise<R[]> {
-  getDb()
   const text = query.text
   let name = statementNames.get(text)
   if (!name) {
     name = `${label}_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`
     statementNames.set(text, name)
   }
-  const result = await globalForPrisma.poputkaPool!.query<R & pg.QueryResultRow>({ name, text, values: query.values as unknown[] })
+  const result = await getPool().query<R & pg.QueryResultRow>({ name, text, values: query.values as unknown[] })
   return result.rows
 }

@@ -5,11 +5,11 @@
 // blocked them.
 import { z } from 'zod'
 import { addDaysIso, kzInstant, todayInKz } from '@/lib/dates/kz-date'
-import { db } from '@/lib/db'
+import { db, getPool } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { quoteBooking } from '@/lib/money/quote-booking'
-import { ratingOf } from '@/lib/profiles/member-records'
+import { ratingOf, type Rating } from '@/lib/profiles/member-records'
 import { getReferenceData } from '@/lib/trips/get-reference-data'
 import { isoDate } from '@/lib/trips/trip-input'
 
@@ -39,53 +39,65 @@ export const searchTripsSchema = z
 
 export type SearchTripsInput = z.infer<typeof searchTripsSchema>
 
-type Row = {
-  id: string
-  departure_at: Date
-  return_at: Date | null
-  round_trip: boolean
-  seats_total: number
-  seats_taken: number
-  pricing_mode: 'PER_SEAT' | 'SHARED_COST'
-  price_per_seat_tenge: number | null
-  total_cost_tenge: number | null
-  min_riders: number
-  driver_shares: boolean
-  seat_price_tenge: number
-  approval_mode: 'INSTANT' | 'MANUAL'
-  pickup_point_id: string | null
-  pickup_label: string
-  pickup_lat: number
-  pickup_lng: number
-  origin_city_id: string
-  destination_city_id: string
-  checkpoint_id: string
-  driver_id: string
-  driver_name: string
-  car_make: string
-  car_model: string
-  rating_count: number
-  rating_sum: number
-  rating_key: number
-}
+/** A row as the search's statement returns it (rowMode 'array'): the run's JSON made by PostgreSQL in
+ * pieces, and between them what Node adds — the quote (lib/money, the rule the booking charges by),
+ * the place names (the reference cache) and the driver's rating. See OUTPUT. */
+type Row = [
+  head: string,
+  pricingMode: 'PER_SEAT' | 'SHARED_COST',
+  pricePerSeatTenge: number | null,
+  totalCostTenge: number | null,
+  minRiders: number,
+  driverShares: boolean,
+  seatsTaken: number,
+  seatsTotal: number,
+  approvalMode: 'INSTANT' | 'MANUAL',
+  originCityId: string,
+  destinationCityId: string,
+  checkpointId: string,
+  pickupPointId: string | null,
+  pickupLabel: string,
+  tail: string,
+  ratingCount: number,
+  ratingSum: number,
+  cursor: string,
+]
 
 type Names = { nameRu: string; nameEn: string }
 
-/** Names of the cities, checkpoints and pickup points of `rows`: from the cached reference data, or
- * (for a place added in the last minute, not cached yet) from the database. */
-async function referenceNames(rows: Row[], now: Date) {
+/** The reference data's places as the JSON the search writes, made once per load of the cache. */
+type PlaceJson = { cities: Map<string, string>; checkpoints: Map<string, string>; pickupPoints: Map<string, string> }
+
+const placeJsonOf = new WeakMap<object, PlaceJson>()
+
+const cityJson = (c: { id: string } & Names) => JSON.stringify({ id: c.id, nameRu: c.nameRu, nameEn: c.nameEn })
+const checkpointJson = (c: { id: string; lat: number; lng: number } & Names) => JSON.stringify({ id: c.id, nameRu: c.nameRu, nameEn: c.nameEn, lat: c.lat, lng: c.lng })
+/** A pickup point's names as the middle of the `pickup` object. */
+const pointNamesJson = (p: Names | null) => (p ? `"nameRu":${JSON.stringify(p.nameRu)},"nameEn":${JSON.stringify(p.nameEn)}` : '"nameRu":null,"nameEn":null')
+
+/** The JSON of the cities, checkpoints and pickup points of `rows`: from the cached reference data,
+ * or (for a place added in the last minute, not cached yet) from the database. */
+async function referenceJson(rows: Row[], now: Date): Promise<PlaceJson> {
   const reference = await getReferenceData(now)
-  const cities = new Map<string, Names>(reference.cities.map((c) => [c.id, c]))
-  const checkpoints = new Map<string, Names & { lat: number; lng: number }>(reference.checkpoints.map((c) => [c.id, c]))
-  const pickupPoints = new Map<string, Names>(reference.pickupPoints.map((p) => [p.id, p]))
-  const missing = (ids: (string | null)[], known: Map<string, unknown>) => [...new Set(ids.filter((id): id is string => id !== null && !known.has(id)))]
-  const cityIds = missing(rows.flatMap((r) => [r.origin_city_id, r.destination_city_id]), cities)
-  const checkpointIds = missing(rows.map((r) => r.checkpoint_id), checkpoints)
-  const pickupIds = missing(rows.map((r) => r.pickup_point_id), pickupPoints)
-  if (cityIds.length) for (const c of await db.city.findMany({ where: { id: { in: cityIds } }, select: { id: true, nameRu: true, nameEn: true } })) cities.set(c.id, c)
-  if (checkpointIds.length) for (const c of await db.checkpoint.findMany({ where: { id: { in: checkpointIds } }, select: { id: true, nameRu: true, nameEn: true, lat: true, lng: true } })) checkpoints.set(c.id, c)
-  if (pickupIds.length) for (const p of await db.pickupPoint.findMany({ where: { id: { in: pickupIds } }, select: { id: true, nameRu: true, nameEn: true } })) pickupPoints.set(p.id, p)
-  return { cities, checkpoints, pickupPoints }
+  let known = placeJsonOf.get(reference)
+  if (!known) {
+    known = {
+      cities: new Map(reference.cities.map((c) => [c.id, cityJson(c)])),
+      checkpoints: new Map(reference.checkpoints.map((c) => [c.id, checkpointJson(c)])),
+      pickupPoints: new Map(reference.pickupPoints.map((p) => [p.id, pointNamesJson(p)])),
+    }
+    placeJsonOf.set(reference, known)
+  }
+  const missing = (ids: (string | null)[], map: Map<string, string>) => [...new Set(ids.filter((id): id is string => id !== null && !map.has(id)))]
+  const cityIds = missing(rows.flatMap((r) => [r[9], r[10]]), known.cities)
+  const checkpointIds = missing(rows.map((r) => r[11]), known.checkpoints)
+  const pickupIds = missing(rows.map((r) => r[12]), known.pickupPoints)
+  if (!cityIds.length && !checkpointIds.length && !pickupIds.length) return known
+  const places: PlaceJson = { cities: new Map(known.cities), checkpoints: new Map(known.checkpoints), pickupPoints: new Map(known.pickupPoints) }
+  if (cityIds.length) for (const c of await db.city.findMany({ where: { id: { in: cityIds } }, select: { id: true, nameRu: true, nameEn: true } })) places.cities.set(c.id, cityJson(c))
+  if (checkpointIds.length) for (const c of await db.checkpoint.findMany({ where: { id: { in: checkpointIds } }, select: { id: true, nameRu: true, nameEn: true, lat: true, lng: true } })) places.checkpoints.set(c.id, checkpointJson(c))
+  if (pickupIds.length) for (const p of await db.pickupPoint.findMany({ where: { id: { in: pickupIds } }, select: { id: true, nameRu: true, nameEn: true } })) places.pickupPoints.set(p.id, pointNamesJson(p))
+  return places
 }
 
 /** time: [departureAt, id]; price: [seatPrice, departureAt, id]; rating: [ratingKey, ratingCount, driverId, departureAt, id]. */
@@ -183,7 +195,7 @@ export function buildSearchQuery(input: SearchTripsInput, now: Date = new Date()
   // The driver's rating: the counters on the driver's row, already joined (publish-reviews.ts keeps
   // them up to date).
   const sql = Prisma.sql`
-    SELECT ${COLUMNS}
+    SELECT ${outputColumns(input.sort)}
     FROM trips t
     JOIN users u ON u.id = t.driver_id
     JOIN cars c ON c.id = t.car_id
@@ -193,11 +205,38 @@ export function buildSearchQuery(input: SearchTripsInput, now: Date = new Date()
   return { sql, dateFrom, dateTo }
 }
 
-const COLUMNS = Prisma.sql`t.id, t.departure_at, t.return_at, t.round_trip, t.seats_total, t.seats_taken, t.pricing_mode,
-      t.price_per_seat_tenge, t.total_cost_tenge, t.min_riders, t.driver_shares, t.seat_price_tenge, t.approval_mode,
-      t.pickup_point_id, t.pickup_label, t.pickup_lat, t.pickup_lng, t.origin_city_id, t.destination_city_id, t.checkpoint_id,
-      t.driver_id, split_part(u.name, ' ', 1) AS driver_name, c.make AS car_make, c.model AS car_model,
-      u.rating_count, u.rating_sum, u.rating_key`
+/** An instant as JavaScript's toISOString() writes it (timestamptz(3): milliseconds are all there is). */
+const iso = (column: Prisma.Sql) => Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+
+/**
+ * What the search's statement returns for each run (the Row type): PostgreSQL writes the run's JSON
+ * — names, strings escaped, numbers, instants as ISO strings — in two pieces, `head` (from `{"id"`
+ * to `totalCostTenge`, open) and `tail` (the pickup's coordinates and the driver up to `"rating":`);
+ * Node adds the quote, the place names from the reference cache and the rating between and after
+ * them (searchTripsJson), with the columns those need. Node parses a few columns a row instead of
+ * 27, builds no Date, no row object and no second copy of the page to stringify. `cursor`: the
+ * next page's cursor if this row is the page's last, as JSON (json_build_array).
+ */
+function outputColumns(sort: SearchTripsInput['sort']): Prisma.Sql {
+  const departure = iso(Prisma.sql`t.departure_at`)
+  const cursor =
+    sort === 'time'
+      ? Prisma.sql`json_build_array(${departure}, t.id)::text`
+      : sort === 'price'
+        ? Prisma.sql`json_build_array(t.seat_price_tenge, ${departure}, t.id)::text`
+        : Prisma.sql`json_build_array(u.rating_key, u.rating_count, t.driver_id, ${departure}, t.id)::text`
+  return Prisma.sql`
+      left(json_build_object(
+        'id', t.id, 'departureAt', ${departure}, 'returnAt', ${iso(Prisma.sql`t.return_at`)}, 'roundTrip', t.round_trip,
+        'seatsTotal', t.seats_total, 'seatsLeft', t.seats_total - t.seats_taken, 'pricingMode', t.pricing_mode,
+        'pricePerSeatTenge', t.price_per_seat_tenge, 'totalCostTenge', t.total_cost_tenge)::text, -1) AS head,
+      t.pricing_mode, t.price_per_seat_tenge, t.total_cost_tenge, t.min_riders, t.driver_shares, t.seats_taken, t.seats_total,
+      t.approval_mode, t.origin_city_id, t.destination_city_id, t.checkpoint_id, t.pickup_point_id, to_json(t.pickup_label)::text AS pickup_label,
+      ',"lat":' || t.pickup_lat || ',"lng":' || t.pickup_lng || '},"driver":'
+        || left(json_build_object('id', t.driver_id, 'firstName', split_part(u.name, ' ', 1), 'car', c.make || ' ' || c.model)::text, -1)
+        || ',"rating":' AS tail,
+      u.rating_count, u.rating_sum, ${cursor} AS cursor`
+}
 
 type RatingCursor = { key: number; count: number; driverId: string; at: Date; id: string }
 
@@ -215,7 +254,7 @@ function ratingSearch(tripConditions: Prisma.Sql[], cursor: RatingCursor | null,
   const outer = [Prisma.sql`'DRIVER'::"Role" = ANY(u.roles)`]
   if (cursor) outer.push(Prisma.sql`(-u.rating_key, -u.rating_count, u.id) >= (${-cursor.key}, ${-cursor.count}, ${cursor.driverId}::uuid)`)
   return Prisma.sql`
-    SELECT ${COLUMNS}
+    SELECT ${outputColumns('rating')}
     FROM users u
     CROSS JOIN LATERAL (
       SELECT t.* FROM trips t WHERE t.driver_id = u.id AND ${Prisma.join(inner, ' AND ')}
@@ -228,66 +267,60 @@ function ratingSearch(tripConditions: Prisma.Sql[], cursor: RatingCursor | null,
     LIMIT ${limit + 1}`
 }
 
-export async function searchTrips(input: SearchTripsInput, now: Date = new Date(), viewer: { id: string } | null = null) {
+/**
+ * The search as the JSON GET /api/trips sends: one statement through the pool Prisma uses (none of
+ * Prisma's per-query work), the runs' JSON written by PostgreSQL, Node adding only the quote, the
+ * place names and the rating (docs/decisions/012-search-json-from-sql.md).
+ */
+export async function searchTripsJson(input: SearchTripsInput, now: Date = new Date(), viewer: { id: string } | null = null): Promise<string> {
   const { sql, dateFrom, dateTo } = buildSearchQuery(input, now, viewer)
-  const rows = await db.$queryRaw<Row[]>(sql)
-  const page = rows.slice(0, input.limit)
-  const names = await referenceNames(page, now)
+  // Dates as ISO instants: the same moment whatever the process's time zone.
+  const values = sql.values.map((v) => (v instanceof Date ? v.toISOString() : v))
+  const { rows } = await getPool().query<Row>({ text: sql.text, values, rowMode: 'array' })
+  const page = rows.length > input.limit ? rows.slice(0, input.limit) : rows
+  const places = await referenceJson(page, now)
   const last = page.at(-1)
-  const nextCursor =
-    rows.length > input.limit && last
-      ? encodeCursor(
-          input.sort === 'time'
-            ? [last.departure_at.toISOString(), last.id]
-            : input.sort === 'price'
-              ? [last.seat_price_tenge, last.departure_at.toISOString(), last.id]
-              : [last.rating_key, last.rating_count, last.driver_id, last.departure_at.toISOString(), last.id],
-        )
-      : null
-  return {
-    dateFrom,
-    dateTo,
-    nextCursor,
-    trips: page.map((r) => {
-      const checkpoint = names.checkpoints.get(r.checkpoint_id)!
-      const point = r.pickup_point_id ? names.pickupPoints.get(r.pickup_point_id) : undefined
-      const seatsLeft = r.seats_total - r.seats_taken
-      const quote = quoteBooking({
-        pricingMode: r.pricing_mode,
-        pricePerSeatTenge: r.price_per_seat_tenge,
-        totalCostTenge: r.total_cost_tenge,
-        minRiders: r.min_riders,
-        driverShares: r.driver_shares,
-        seatsAlreadyTaken: Math.min(r.seats_taken, r.seats_total - Math.min(input.seats, r.seats_total)),
-        seatsRequested: Math.min(input.seats, r.seats_total),
-      })
-      return {
-        id: r.id,
-        departureAt: r.departure_at.toISOString(),
-        returnAt: r.return_at?.toISOString() ?? null,
-        roundTrip: r.round_trip,
-        seatsTotal: r.seats_total,
-        seatsLeft,
-        pricingMode: r.pricing_mode,
-        pricePerSeatTenge: r.price_per_seat_tenge,
-        totalCostTenge: r.total_cost_tenge,
-        quote: { seats: Math.min(input.seats, r.seats_total), nowTenge: quote.nowTenge, capTenge: quote.capTenge },
-        approvalMode: r.approval_mode,
-        origin: place(r.origin_city_id, names.cities),
-        destination: place(r.destination_city_id, names.cities),
-        checkpoint: { id: r.checkpoint_id, nameRu: checkpoint.nameRu, nameEn: checkpoint.nameEn, lat: checkpoint.lat, lng: checkpoint.lng },
-        pickup: { label: r.pickup_label, nameRu: point?.nameRu ?? null, nameEn: point?.nameEn ?? null, lat: r.pickup_lat, lng: r.pickup_lng },
-        // `id` is the driver's public profile (/users/:id).
-        driver: { id: r.driver_id, firstName: r.driver_name, car: `${r.car_make} ${r.car_model}`, rating: ratingOf(r.rating_count, r.rating_sum) },
-      }
-    }),
+  const nextCursor = rows.length > input.limit && last ? encodeCursor(JSON.parse(last[17]) as Cursor) : null
+  let trips = ''
+  for (const r of page) {
+    const [head, pricingMode, pricePerSeatTenge, totalCostTenge, minRiders, driverShares, seatsTaken, seatsTotal, approvalMode, originId, destinationId, checkpointId, pointId, label, tail, ratingCount, ratingSum] = r
+    const seats = Math.min(input.seats, seatsTotal)
+    const quote = quoteBooking({ pricingMode, pricePerSeatTenge, totalCostTenge, minRiders, driverShares, seatsAlreadyTaken: Math.min(seatsTaken, seatsTotal - seats), seatsRequested: seats })
+    const rating = ratingOf(ratingCount, ratingSum)
+    trips +=
+      `${trips ? ',' : ''}${head},"quote":{"seats":${seats},"nowTenge":${quote.nowTenge},"capTenge":${quote.capTenge}},"approvalMode":"${approvalMode}"` +
+      `,"origin":${places.cities.get(originId)!},"destination":${places.cities.get(destinationId)!},"checkpoint":${places.checkpoints.get(checkpointId)!}` +
+      `,"pickup":{"label":${label},${pointId ? places.pickupPoints.get(pointId)! : pointNamesJson(null)}${tail}{"count":${rating.count},"average":${rating.average ?? 'null'}}}}`
   }
+  return `{"dateFrom":"${dateFrom}","dateTo":"${dateTo}","nextCursor":${nextCursor ? `"${nextCursor}"` : 'null'},"trips":[${trips}]}`
 }
 
-function place(id: string, known: Map<string, Names>) {
-  const { nameRu, nameEn } = known.get(id)!
-  return { id, nameRu, nameEn }
+/** The search as objects, for the search page: the same JSON, parsed. */
+export async function searchTrips(input: SearchTripsInput, now: Date = new Date(), viewer: { id: string } | null = null): Promise<SearchTripsResult> {
+  return JSON.parse(await searchTripsJson(input, now, viewer)) as SearchTripsResult
 }
 
-export type SearchTripsResult = Awaited<ReturnType<typeof searchTrips>>
-export type TripListItem = SearchTripsResult['trips'][number]
+type Place = { id: string; nameRu: string; nameEn: string }
+
+export type TripListItem = {
+  id: string
+  departureAt: string
+  returnAt: string | null
+  roundTrip: boolean
+  seatsTotal: number
+  seatsLeft: number
+  pricingMode: 'PER_SEAT' | 'SHARED_COST'
+  pricePerSeatTenge: number | null
+  totalCostTenge: number | null
+  /** What a party of `seats` (the search's, at most the car) pays now and at most. */
+  quote: { seats: number; nowTenge: number; capTenge: number }
+  approvalMode: 'INSTANT' | 'MANUAL'
+  origin: Place
+  destination: Place
+  checkpoint: Place & { lat: number; lng: number }
+  pickup: { label: string; nameRu: string | null; nameEn: string | null; lat: number; lng: number }
+  /** `id` is the driver's public profile (/users/:id). */
+  driver: { id: string; firstName: string; car: string; rating: Rating }
+}
+
+export type SearchTripsResult = { dateFrom: string; dateTo: string; nextCursor: string | null; trips: TripListItem[] }

@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors'
 import { searchLimiter } from '@/lib/rate-limit'
 import { readJson, readQuery, route } from '@/lib/route'
 import { publishTrip } from '@/lib/trips/publish-trip'
-import { searchTrips, searchTripsSchema } from '@/lib/trips/search-trips'
+import { searchTripsJson, searchTripsSchema } from '@/lib/trips/search-trips'
 import { publishTripSchema } from '@/lib/trips/trip-input'
 
 export const GET = route(async (request) => {
@@ -16,8 +16,9 @@ export const GET = route(async (request) => {
   // Signed in: runs of drivers blocked either way are left out. Without a session cookie (most
   // searches) the session is not looked up at all.
   const signedIn = request.cookies.getAll().some((c) => c.name.includes('next-auth.session-token'))
-  const result = await searchTrips(input, new Date(), signedIn ? await getCurrentUser() : null)
-  return NextResponse.json(result)
+  // The JSON as the search wrote it (no object to stringify again).
+  const json = await searchTripsJson(input, new Date(), signedIn ? await getCurrentUser() : null)
+  return new Response(json, { headers: { 'content-type': 'application/json' } })
 })
 
 export const POST = route(async (request) => {
