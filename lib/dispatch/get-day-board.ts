@@ -170,26 +170,28 @@ type BoardTripRow = {
 type BoardDriver = { id: string; name: string; cars: { id: string; make: string; model: string; colour: string; plate: string; seats: number }[] }
 
 /** An instant as Date.prototype.toISOString writes it (the columns hold milliseconds). */
-const iso = (column: Prisma.Sql) => Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
-/** The runs a condition selects, as a JSON array of BoardTripRow in departure order. */
-function boardTripsJson(where: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`coalesce((
-    SELECT json_agg(json_build_object(
-      'id', t.id, 'status', t.status, 'departureAt', ${iso(Prisma.sql`t.departure_at`)}, 'returnAt', ${iso(Prisma.sql`t.return_at`)},
-      'roundTrip', t.round_trip,
-      'origin', json_build_object('nameRu', o.name_ru, 'nameEn', o.name_en),
-      'destination', json_build_object('nameRu', dc.name_ru, 'nameEn', dc.name_en),
-      'direction', k.country_code,
-      'checkpoint', json_build_object('nameRu', k.name_ru, 'nameEn', k.name_en),
-      'pickupLabel', t.pickup_label,
-      'driver', json_build_object('id', d.id, 'name', d.name, 'phone', d.phone),
-      'car', json_build_object('make', c.make, 'model', c.model, 'colour', c.colour, 'plate', c.plate),
-      'pricingMode', t.pricing_mode, 'pricePerSeatTenge', t.price_per_seat_tenge, 'totalCostTenge', t.total_cost_tenge,
-      'minRiders', t.min_riders, 'driverShares', t.driver_shares, 'seatPriceTenge', t.seat_price_tenge,
-      'approvalMode', t.approval_mode, 'seatsTotal', t.seats_total, 'seatsTaken', t.seats_taken,
-      'bookings', coalesce(p.parties, '[]'::json)
-    ) ORDER BY t.departure_at, t.id)
+// Objects are rows turned into JSON — `(SELECT x FROM (SELECT a AS "key", …) x)` — rather than
+// json_build_object: a quarter less time in PostgreSQL and compact text (json_build_object writes
+// `"key" : value`, 60 kB of spaces on the busy day). The keys come in the order listed, which is
+// the order the board's JSON has always had.
+const BOARD_TRIPS = `coalesce((
+    SELECT json_agg((SELECT x FROM (SELECT
+      t.id AS "id", t.status AS "status", ${iso('t.departure_at')} AS "departureAt", ${iso('t.return_at')} AS "returnAt",
+      t.round_trip AS "roundTrip",
+      (SELECT x FROM (SELECT o.name_ru AS "nameRu", o.name_en AS "nameEn") x) AS "origin",
+      (SELECT x FROM (SELECT dc.name_ru AS "nameRu", dc.name_en AS "nameEn") x) AS "destination",
+      k.country_code AS "direction",
+      (SELECT x FROM (SELECT k.name_ru AS "nameRu", k.name_en AS "nameEn") x) AS "checkpoint",
+      t.pickup_label AS "pickupLabel",
+      (SELECT x FROM (SELECT d.id AS "id", d.name AS "name", d.phone AS "phone") x) AS "driver",
+      (SELECT x FROM (SELECT c.make AS "make", c.model AS "model", c.colour AS "colour", c.plate AS "plate") x) AS "car",
+      t.pricing_mode AS "pricingMode", t.price_per_seat_tenge AS "pricePerSeatTenge", t.total_cost_tenge AS "totalCostTenge",
+      t.min_riders AS "minRiders", t.driver_shares AS "driverShares", t.seat_price_tenge AS "seatPriceTenge",
+      t.approval_mode AS "approvalMode", t.seats_total AS "seatsTotal", t.seats_taken AS "seatsTaken",
+      coalesce(p.parties, '[]'::json) AS "bookings"
+    ) x) ORDER BY t.departure_at, t.id)
     FROM trips t
     JOIN users d ON d.id = t.driver_id
     JOIN cars c ON c.id = t.car_id
@@ -197,33 +199,33 @@ function boardTripsJson(where: Prisma.Sql): Prisma.Sql {
     JOIN cities dc ON dc.id = t.destination_city_id
     JOIN checkpoints k ON k.id = t.checkpoint_id
     LEFT JOIN LATERAL (
-      SELECT json_agg(json_build_object(
-        'id', b.id, 'status', b.status, 'seats', b.seats, 'riderName', r.name,
-        'riderPhone', CASE WHEN b.status = 'CONFIRMED' THEN r.phone END,
-        'verdict', b.verdict, 'paymentState', b.payment_state, 'amountTenge', NULL, 'capTenge', b.cap_tenge,
-        'createdAt', ${iso(Prisma.sql`b.created_at`)}, 'expiresAt', ${iso(Prisma.sql`b.expires_at`)},
-        'travellers', coalesce((
-          SELECT json_agg(json_build_object('position', bt.position, 'name', bt.name, 'verdict', bt.verdict, 'boarding', bt.boarding) ORDER BY bt.position)
+      SELECT json_agg((SELECT x FROM (SELECT
+        b.id AS "id", b.status AS "status", b.seats AS "seats", r.name AS "riderName",
+        CASE WHEN b.status = 'CONFIRMED' THEN r.phone END AS "riderPhone",
+        b.verdict AS "verdict", b.payment_state AS "paymentState", NULL::int AS "amountTenge", b.cap_tenge AS "capTenge",
+        ${iso('b.created_at')} AS "createdAt", ${iso('b.expires_at')} AS "expiresAt",
+        coalesce((
+          SELECT json_agg((SELECT x FROM (SELECT bt.position AS "position", bt.name AS "name", bt.verdict AS "verdict", bt.boarding AS "boarding") x) ORDER BY bt.position)
           FROM booking_travellers bt WHERE bt.booking_id = b.id
-        ), '[]'::json),
-        'tripId', b.trip_id
-      ) ORDER BY b.created_at, b.id) AS parties
+        ), '[]'::json) AS "travellers",
+        b.trip_id AS "tripId"
+      ) x) ORDER BY b.created_at, b.id) AS parties
       FROM bookings b LEFT JOIN users r ON r.id = b.rider_id
       WHERE b.trip_id = t.id AND b.status IN ('PENDING', 'CONFIRMED', 'WAITLISTED')
     ) p ON true
-    WHERE ${where}
-  ), '[]'::json)`
-}
+    WHERE `
+
+/** The runs a condition selects, as a JSON array of BoardTripRow in departure order. */
+const boardTripsJson = (where: Prisma.Sql): Prisma.Sql => Prisma.sql`${Prisma.raw(BOARD_TRIPS)}${where}), '[]'::json)`
 
 /** The group's drivers (members with the driver role) and their cars in use, for opening a run. */
 const boardDriversJson = (groupId: string) => Prisma.sql`coalesce((
-    SELECT json_agg(json_build_object(
-      'id', u.id, 'name', u.name,
-      'cars', coalesce((
-        SELECT json_agg(json_build_object('id', c.id, 'make', c.make, 'model', c.model, 'colour', c.colour, 'plate', c.plate, 'seats', c.seats) ORDER BY c.created_at, c.id)
+    SELECT json_agg((SELECT x FROM (SELECT u.id AS "id", u.name AS "name",
+      coalesce((
+        SELECT json_agg((SELECT x FROM (SELECT c.id AS "id", c.make AS "make", c.model AS "model", c.colour AS "colour", c.plate AS "plate", c.seats AS "seats") x) ORDER BY c.created_at, c.id)
         FROM cars c WHERE c.owner_id = u.id AND c.archived_at IS NULL
-      ), '[]'::json)
-    ) ORDER BY m.joined_at, m.user_id)
+      ), '[]'::json) AS "cars"
+    ) x) ORDER BY m.joined_at, m.user_id)
     FROM group_members m JOIN users u ON u.id = m.user_id
     WHERE m.group_id = ${groupId}::uuid AND m.role = 'DRIVER' AND 'DRIVER' = ANY(u.roles)
   ), '[]'::json)`
