@@ -4,7 +4,7 @@ import { addDaysIso, todayInKz } from '@/lib/dates/kz-date'
 import { db } from '@/lib/db'
 import { createDriver, createTrip, createUser } from '@/lib/testing/factories'
 import { markBoarding } from '@/lib/trips/mark-boarding'
-import { getBoardRun, getDayBoard, getDayBoardIfChanged, getDayBoardVersion, type DayBoardOptions } from './get-day-board'
+import { getBoardRun, getBoardRunJson, getDayBoard, getDayBoardIfChanged, getDayBoardVersion, type DayBoard, type DayBoardOptions } from './get-day-board'
 import { bookParty, groupWithRuns } from './testing-board'
 import { referenceBoardRun, referenceDayBoard } from './testing-board-reference'
 
@@ -127,16 +127,17 @@ describe('a busy day on the board page (parties: auto)', () => {
       pg.Client.prototype.query = originalQuery
     }
 
+    const boardOf = (answer: { json: string | null }) => (answer.json === null ? null : (JSON.parse(answer.json) as DayBoard))
     const first = await getDayBoardIfChanged(coordinator, group.id, tomorrow(), null)
-    expect(first.board?.version).toBe(first.version)
+    expect(boardOf(first)?.version).toBe(first.version)
     expect(first.version).toBe(await getDayBoardVersion(coordinator, group.id, tomorrow()))
-    expect(await getDayBoardIfChanged(coordinator, group.id, tomorrow(), first.version)).toEqual({ version: first.version, board: null })
+    expect(await getDayBoardIfChanged(coordinator, group.id, tomorrow(), first.version)).toEqual({ version: first.version, json: null })
 
     await bookParty(runs[0]!.id)
     const second = await getDayBoardIfChanged(coordinator, group.id, tomorrow(), first.version, { parties: 'auto' })
     expect(second.version).not.toBe(first.version)
-    expect(second.board?.version).toBe(second.version)
-    expect(second.board?.totals.seatsConfirmed).toBe(1)
+    expect(boardOf(second)?.version).toBe(second.version)
+    expect(boardOf(second)?.totals.seatsConfirmed).toBe(1)
   })
 })
 
@@ -184,7 +185,12 @@ describe('the board read with one SQL statement', () => {
     await db.user.update({ where: { id: drivers[0]!.driver.id }, data: { phone: '+996555123456' } })
     await db.user.update({ where: { id: drivers[1]!.driver.id }, data: { phone: '+77012345678' } })
     for (const r of [fullA, request, waiting, uz]) await db.user.update({ where: { id: r.rider.id }, data: { phone: '+77015550101' } })
-    await db.bookingTraveller.update({ where: { bookingId_position: { bookingId: sharedB.booking.id, position: 1 } }, data: { name: 'Zoë "Z" O\'Neil \\ 😀 \u2028 <b>' } })
+    await db.bookingTraveller.update({ where: { bookingId_position: { bookingId: sharedB.booking.id, position: 1 } }, data: { name: 'Zoë "Z" O\'Neil \\ / 😀 \u2028 \t \u0001 \u007f <b>' } })
+    // PostgreSQL writes these strings into the JSON itself: escaped exactly as JSON.stringify does.
+    const awkward = 'Zoë "Z" O\'Neil \\ / 😀 \u2028 \t \n \u0001 \u007f <b>'
+    await db.user.update({ where: { id: warned.rider.id }, data: { name: awkward } })
+    await db.bookingTraveller.update({ where: { bookingId_position: { bookingId: withCompanions.booking.id, position: 1 } }, data: { name: awkward } })
+    await db.car.update({ where: { id: drivers[0]!.car.id }, data: { colour: awkward } })
     // The drivers' list: members in the order they joined, each with their cars in use.
     for (const [i, d] of drivers.entries()) await db.groupMember.update({ where: { groupId_userId: { groupId: group.id, userId: d.driver.id } }, data: { joinedAt: new Date(Date.now() - (10 - i) * 60_000) } })
     await db.car.create({ data: { ownerId: drivers[0]!.driver.id, make: 'Lada', model: 'Largus', colour: 'grey', plate: 'L' + group.id.slice(0, 6), seats: 6, createdAt: new Date(Date.now() + 60_000) } })
@@ -207,12 +213,16 @@ describe('the board read with one SQL statement', () => {
       { label: 'the page on a quiet day (parties inline)', options: { parties: 'auto' } },
     ]
     for (const { label, options } of cases) {
-      const board = await getDayBoard(day.coordinator, day.group.id, tomorrow(), { ...options, now })
-      const reference = await referenceDayBoard(day.group, tomorrow(), board.version, options, now)
-      expect(JSON.stringify(board), label).toBe(JSON.stringify(reference))
+      // The text the JSON API sends, and the object the page renders.
+      const { version, json } = await getDayBoardIfChanged(day.coordinator, day.group.id, tomorrow(), null, { ...options, now })
+      const reference = JSON.stringify(await referenceDayBoard(day.group, tomorrow(), version, options, now))
+      expect(json, label).toBe(reference)
+      expect(JSON.stringify(await getDayBoard(day.coordinator, day.group.id, tomorrow(), { ...options, now })), label).toBe(reference)
     }
     for (const run of day.runs) {
-      expect(JSON.stringify(await getBoardRun(day.coordinator, day.group.id, tomorrow(), run.id))).toBe(JSON.stringify(await referenceBoardRun(run.id)))
+      const reference = JSON.stringify(await referenceBoardRun(run.id))
+      expect(await getBoardRunJson(day.coordinator, day.group.id, tomorrow(), run.id)).toBe(reference)
+      expect(JSON.stringify(await getBoardRun(day.coordinator, day.group.id, tomorrow(), run.id))).toBe(reference)
     }
 
     // And the day is what it should be: not two empty boards that agree.
@@ -223,7 +233,9 @@ describe('the board read with one SQL statement', () => {
     const shared = board.directions[0]!.runs.find((r) => r.id === day.runs[2]!.id)!
     // 21,000 ₸ split five ways (four riders and the driver), by seats.
     expect(shared.parties!.map((p) => p.amountTenge)).toEqual([4200, 8400, 4200])
-    expect(shared.parties!.find((p) => p.id === day.sharedB.booking.id)!.travellers[1]!.name).toBe('Zoë "Z" O\'Neil \\ 😀 \u2028 <b>')
+    expect(shared.parties!.find((p) => p.id === day.sharedB.booking.id)!.travellers[1]!.name).toBe('Zoë "Z" O\'Neil \\ / 😀 \u2028 \t \u0001 \u007f <b>')
+    // A rider's name, two travellers' names, a car's colour on its run and in the drivers' list.
+    expect(JSON.stringify(board).split('Zoë').length - 1).toBe(5)
     expect(board.drivers.map((d) => d.cars.length)).toEqual([2, 1, 1, 1])
     expect(JSON.stringify(board)).toContain('+996 555 123 456')
   })

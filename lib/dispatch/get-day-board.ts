@@ -69,34 +69,38 @@ async function boardVersion(groupId: string, date: string): Promise<string> {
  * computed once for both answers. Requests nobody answered in time lapse before the board is read
  * (their seats go back), which changes the version.
  */
-export async function getDayBoardIfChanged(actor: Actor, groupId: string, date: string, knownVersion: string | null, options: DayBoardOptions = {}) {
+export async function getDayBoardIfChanged(actor: Actor, groupId: string, date: string, knownVersion: string | null, options: DayBoardOptions = {}): Promise<{ version: string; json: string | null }> {
   const group = await requireGroupCoordinator(db, actor, groupId)
   const version = await boardVersion(groupId, date)
-  if (version === knownVersion) return { version, board: null }
+  if (version === knownVersion) return { version, json: null }
   const now = options.now ?? new Date()
   const lapsed = await expireLapsedRequests(groupId, date, now)
-  const board = await loadDayBoard(group, date, lapsed ? await boardVersion(groupId, date) : version, options, now)
-  return { version: board.version, board }
+  const current = lapsed ? await boardVersion(groupId, date) : version
+  return { version: current, json: await dayBoardJson(group, date, current, options, now) }
 }
 
-export async function getDayBoard(actor: Actor, groupId: string, date: string, options: DayBoardOptions = {}) {
+/** The board as an object (the board page renders it); the JSON API sends its text as it comes. */
+export async function getDayBoard(actor: Actor, groupId: string, date: string, options: DayBoardOptions = {}): Promise<DayBoard> {
   const group = await requireGroupCoordinator(db, actor, groupId)
   const now = options.now ?? new Date()
   await expireLapsedRequests(groupId, date, now)
   // Read BEFORE the data (see boardVersion).
   const version = await boardVersion(groupId, date)
-  return loadDayBoard(group, date, version, options, now)
+  return JSON.parse(await dayBoardJson(group, date, version, options, now)) as DayBoard
 }
 
-/** One run of the board with all its parties (a run opened on a busy day's board). */
-export async function getBoardRun(actor: Actor, groupId: string, date: string, tripId: string, now: Date = new Date()) {
+/** One run of the board with all its parties (a run opened on a busy day's board), as JSON text. */
+export async function getBoardRunJson(actor: Actor, groupId: string, date: string, tripId: string, now: Date = new Date()): Promise<string> {
   await requireGroupCoordinator(db, actor, groupId)
   const trip = await db.trip.findFirst({ where: { id: tripId, groupId, departureOn: dbDateFromIso(date) }, select: { id: true } })
   if (!trip) throw new AppError('NOT_FOUND')
   await expireLapsedRequests(groupId, date, now, tripId)
-  const [row] = await db.$queryRaw<{ trips: string }[]>`SELECT ${boardTripsJson(Prisma.sql`t.id = ${tripId}::uuid`)}::text AS trips`
-  const [run] = JSON.parse(row!.trips) as BoardTripRow[]
-  return toBoardRun(run!, true)
+  const [row] = await readBoardRows(Prisma.sql`t.id = ${tripId}::uuid`, null)
+  return runJson(row!, true)
+}
+
+export async function getBoardRun(actor: Actor, groupId: string, date: string, tripId: string, now: Date = new Date()): Promise<BoardRun> {
+  return JSON.parse(await getBoardRunJson(actor, groupId, date, tripId, now)) as BoardRun
 }
 
 /** Expires the day's requests nobody answered in time; true if there were any. */
@@ -110,30 +114,30 @@ async function expireLapsedRequests(groupId: string, date: string, now: Date, tr
   return lapsed.length > 0
 }
 
-// ─── Reading the day: one statement, rows already shaped ──────────────────────────────────────────
+// ─── Reading the day: one statement, JSON written by PostgreSQL ───────────────────────────────────
 //
 // 200 runs and 1,000 travellers through Prisma's nested selects were ~12 statements and thousands
-// of objects mapped one by one (a profile: ~27% of a request in Prisma's row mapping, ~15% in GC).
-// PostgreSQL builds the JSON instead: each run with its live bookings as the board shows them
-// (parties in their final shape, the rider's phone only when confirmed), read with one statement
-// and one JSON.parse. What needs our own rules — the amount a party owes (the shared-cost split),
-// the statuses a run may move to, the driver's phone as people read it — stays in TypeScript.
-// lib/dispatch/get-day-board.test.ts compares the result with the former Prisma builder
+// of objects mapped one by one (a profile: ~27% of a request in Prisma's row mapping, ~15% in GC),
+// then serialised again. Now one statement returns a row per run: its scalars, its counts, and its
+// parties, requests and waitlist as JSON text in their final shape (the rider's phone only when
+// confirmed; a per-seat party's amount). The response is that text joined with the few fields our
+// own rules decide — the statuses a run may move to, the driver's phone as people read it, a
+// shared-cost run's split (lib/money) — with no parsing and no re-serialising of the parties.
+// PostgreSQL escapes strings in JSON as JSON.stringify does (the test's names check it), and
+// lib/dispatch/get-day-board.test.ts compares the text with the former Prisma builder
 // (testing-board-reference.ts) byte for byte.
 
-/** The bookings the board shows (the SQL's `b.status IN (…)`). */
-type LiveStatus = 'PENDING' | 'CONFIRMED' | 'WAITLISTED'
-
-/** A party as the SQL builds it; `amountTenge` is filled in by toBoardRun. */
+/** A party of the board (a booking as the run's driver and the group's coordinators see it). */
 export type BoardParty = {
   id: string
-  status: LiveStatus
+  status: 'PENDING' | 'CONFIRMED' | 'WAITLISTED'
   seats: number
   riderName: string | null
-  // Contacts of confirmed riders only (lib/trips/party-view.ts): the SQL leaves it null otherwise.
+  /** Confirmed riders only (lib/trips/party-view.ts). */
   riderPhone: string | null
   verdict: Verdict
   paymentState: PaymentState
+  /** What a confirmed party owes (lib/bookings/amounts-due.ts); null for the others. */
   amountTenge: number | null
   capTenge: number
   createdAt: string
@@ -142,19 +146,72 @@ export type BoardParty = {
   tripId: string
 }
 
-type BoardTripRow = {
+type PlaceNames = { nameRu: string; nameEn: string }
+
+export type BoardRun = {
   id: string
   status: TripStatus
+  nextStatuses: TripStatus[]
+  direction: string
   departureAt: string
   returnAt: string | null
   roundTrip: boolean
-  origin: { nameRu: string; nameEn: string }
-  destination: { nameRu: string; nameEn: string }
-  direction: string
-  checkpoint: { nameRu: string; nameEn: string }
+  origin: PlaceNames
+  destination: PlaceNames
+  checkpoint: PlaceNames
   pickupLabel: string
+  /** The phone in its international form ("+996 555 123 456"): the board is a client component
+   * and libphonenumber's metadata stays on the server. */
   driver: { id: string; name: string; phone: string | null }
   car: { make: string; model: string; colour: string; plate: string }
+  pricingMode: PricingMode
+  seatPriceTenge: number
+  totalCostTenge: number | null
+  approvalMode: ApprovalMode
+  seatsTotal: number
+  seatsConfirmed: number
+  seatsPending: number
+  seatsFree: number
+  seatsWaitlisted: number
+  boarded: number
+  noShows: number
+  /** Confirmed parties and travellers, and travellers flagged by the legal check. */
+  partyCount: number
+  travellerCount: number
+  flagged: { warn: number; blocked: number }
+  /** null: not sent (a busy day's page); open the run to load them (GET …/runs/:tripId). */
+  parties: BoardParty[] | null
+  requests: BoardParty[]
+  waitlist: BoardParty[]
+}
+
+export type DayBoard = {
+  group: { id: string; name: string }
+  date: string
+  today: string
+  version: string
+  directions: { code: string; runs: BoardRun[] }[]
+  demand: { requests: BoardParty[]; waitlist: BoardParty[] }
+  totals: { runs: number; seatsOffered: number; seatsConfirmed: number; seatsPending: number; seatsWaitlisted: number; travellers: number; boarded: number; noShows: number }
+  drivers: { id: string; name: string; cars: { id: string; make: string; model: string; colour: string; plate: string; seats: number }[] }[]
+}
+
+/** A run as the statement returns it: JSON text where the board shows a value as it is stored. */
+type BoardRow = {
+  id: string
+  status: TripStatus
+  roundTrip: boolean
+  direction: string
+  departureAt: string
+  returnAt: string | null
+  origin: string
+  destination: string
+  checkpoint: string
+  pickupLabel: string
+  driverId: string
+  driverName: string
+  driverPhone: string | null
+  car: string
   pricingMode: PricingMode
   pricePerSeatTenge: number | null
   totalCostTenge: number | null
@@ -164,164 +221,166 @@ type BoardTripRow = {
   approvalMode: ApprovalMode
   seatsTotal: number
   seatsTaken: number
-  bookings: BoardParty[]
+  seatsConfirmed: number
+  seatsPending: number
+  seatsWaitlisted: number
+  partyCount: number
+  travellerCount: number
+  boarded: number
+  noShows: number
+  warn: number
+  blocked: number
+  parties: string
+  requests: string
+  waitlist: string
+  /** The group's drivers, on the first row only (when asked for). */
+  drivers: string | null
 }
-
-type BoardDriver = { id: string; name: string; cars: { id: string; make: string; model: string; colour: string; plate: string; seats: number }[] }
 
 /** An instant as Date.prototype.toISOString writes it (the columns hold milliseconds). */
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
-// Objects are rows turned into JSON — `(SELECT x FROM (SELECT a AS "key", …) x)` — rather than
-// json_build_object: a quarter less time in PostgreSQL and compact text (json_build_object writes
-// `"key" : value`, 60 kB of spaces on the busy day). The keys come in the order listed, which is
-// the order the board's JSON has always had.
-const BOARD_TRIPS = `coalesce((
-    SELECT json_agg((SELECT x FROM (SELECT
-      t.id AS "id", t.status AS "status", ${iso('t.departure_at')} AS "departureAt", ${iso('t.return_at')} AS "returnAt",
-      t.round_trip AS "roundTrip",
-      (SELECT x FROM (SELECT o.name_ru AS "nameRu", o.name_en AS "nameEn") x) AS "origin",
-      (SELECT x FROM (SELECT dc.name_ru AS "nameRu", dc.name_en AS "nameEn") x) AS "destination",
-      k.country_code AS "direction",
-      (SELECT x FROM (SELECT k.name_ru AS "nameRu", k.name_en AS "nameEn") x) AS "checkpoint",
-      t.pickup_label AS "pickupLabel",
-      (SELECT x FROM (SELECT d.id AS "id", d.name AS "name", d.phone AS "phone") x) AS "driver",
-      (SELECT x FROM (SELECT c.make AS "make", c.model AS "model", c.colour AS "colour", c.plate AS "plate") x) AS "car",
-      t.pricing_mode AS "pricingMode", t.price_per_seat_tenge AS "pricePerSeatTenge", t.total_cost_tenge AS "totalCostTenge",
+/** A JSON array's text of rows turned into JSON, joined with bare commas (json_agg puts ", \n "
+ * between items, and the text goes out as it is). */
+const arrayOf = (row: string, order: string, filter = 'true') => `'[' || coalesce(string_agg(to_json(${row})::text, ',' ORDER BY ${order}) FILTER (WHERE ${filter}), '') || ']'`
+
+/** A party's JSON: a row turned into JSON (compact, keys in the order listed — the board's order
+ * since it was first built). A per-seat party's amount is worked out here; a shared-cost run's
+ * split is lib/money's (runJson). */
+const PARTY = `(SELECT x FROM (SELECT
+        b.id AS "id", b.status AS "status", b.seats AS "seats", r.name AS "riderName",
+        CASE WHEN b.status = 'CONFIRMED' THEN r.phone END AS "riderPhone",
+        b.verdict AS "verdict", b.payment_state AS "paymentState",
+        CASE WHEN b.status = 'CONFIRMED' AND t.pricing_mode = 'PER_SEAT' THEN least(b.seats * coalesce(t.price_per_seat_tenge, 0), b.cap_tenge) END AS "amountTenge",
+        b.cap_tenge AS "capTenge", ${iso('b.created_at')} AS "createdAt", ${iso('b.expires_at')} AS "expiresAt",
+        (SELECT (${arrayOf('(SELECT x FROM (SELECT bt.position AS "position", bt.name AS "name", bt.verdict AS "verdict", bt.boarding AS "boarding") x)', 'bt.position')})::json
+          FROM booking_travellers bt WHERE bt.booking_id = b.id) AS "travellers",
+        b.trip_id AS "tripId"
+      ) x)`
+
+const partiesOf = (status: string) => arrayOf(PARTY, 'b.created_at, b.id', `b.status = '${status}'`)
+const placeJson = (alias: string) => `(SELECT row_to_json(x) FROM (SELECT ${alias}.name_ru AS "nameRu", ${alias}.name_en AS "nameEn") x)::text`
+
+const BOARD_ROWS = `
+    SELECT t.id::text AS "id", t.status::text AS "status", t.round_trip AS "roundTrip", k.country_code::text AS "direction",
+      ${iso('t.departure_at')} AS "departureAt", ${iso('t.return_at')} AS "returnAt",
+      ${placeJson('o')} AS "origin", ${placeJson('dc')} AS "destination", ${placeJson('k')} AS "checkpoint",
+      t.pickup_label AS "pickupLabel", d.id::text AS "driverId", d.name AS "driverName", d.phone AS "driverPhone",
+      (SELECT row_to_json(x) FROM (SELECT c.make AS "make", c.model AS "model", c.colour AS "colour", c.plate AS "plate") x)::text AS "car",
+      t.pricing_mode::text AS "pricingMode", t.price_per_seat_tenge AS "pricePerSeatTenge", t.total_cost_tenge AS "totalCostTenge",
       t.min_riders AS "minRiders", t.driver_shares AS "driverShares", t.seat_price_tenge AS "seatPriceTenge",
-      t.approval_mode AS "approvalMode", t.seats_total AS "seatsTotal", t.seats_taken AS "seatsTaken",
-      coalesce(p.parties, '[]'::json) AS "bookings"
-    ) x) ORDER BY t.departure_at, t.id)
+      t.approval_mode::text AS "approvalMode", t.seats_total AS "seatsTotal", t.seats_taken AS "seatsTaken",
+      p.seats_confirmed AS "seatsConfirmed", p.seats_pending AS "seatsPending", p.seats_waitlisted AS "seatsWaitlisted",
+      p.party_count AS "partyCount", v.travellers AS "travellerCount", v.boarded AS "boarded", v.no_shows AS "noShows", v.warn AS "warn", v.blocked AS "blocked",
+      p.parties AS "parties", p.requests AS "requests", p.waitlist AS "waitlist"
     FROM trips t
     JOIN users d ON d.id = t.driver_id
     JOIN cars c ON c.id = t.car_id
     JOIN cities o ON o.id = t.origin_city_id
     JOIN cities dc ON dc.id = t.destination_city_id
     JOIN checkpoints k ON k.id = t.checkpoint_id
-    LEFT JOIN LATERAL (
-      SELECT json_agg((SELECT x FROM (SELECT
-        b.id AS "id", b.status AS "status", b.seats AS "seats", r.name AS "riderName",
-        CASE WHEN b.status = 'CONFIRMED' THEN r.phone END AS "riderPhone",
-        b.verdict AS "verdict", b.payment_state AS "paymentState", NULL::int AS "amountTenge", b.cap_tenge AS "capTenge",
-        ${iso('b.created_at')} AS "createdAt", ${iso('b.expires_at')} AS "expiresAt",
-        coalesce((
-          SELECT json_agg((SELECT x FROM (SELECT bt.position AS "position", bt.name AS "name", bt.verdict AS "verdict", bt.boarding AS "boarding") x) ORDER BY bt.position)
-          FROM booking_travellers bt WHERE bt.booking_id = b.id
-        ), '[]'::json) AS "travellers",
-        b.trip_id AS "tripId"
-      ) x) ORDER BY b.created_at, b.id) AS parties
+    CROSS JOIN LATERAL (
+      SELECT ${partiesOf('CONFIRMED')} AS parties, ${partiesOf('PENDING')} AS requests, ${partiesOf('WAITLISTED')} AS waitlist,
+        coalesce(sum(b.seats) FILTER (WHERE b.status = 'CONFIRMED'), 0)::int AS seats_confirmed,
+        coalesce(sum(b.seats) FILTER (WHERE b.status = 'PENDING'), 0)::int AS seats_pending,
+        coalesce(sum(b.seats) FILTER (WHERE b.status = 'WAITLISTED'), 0)::int AS seats_waitlisted,
+        (count(*) FILTER (WHERE b.status = 'CONFIRMED'))::int AS party_count
       FROM bookings b LEFT JOIN users r ON r.id = b.rider_id
       WHERE b.trip_id = t.id AND b.status IN ('PENDING', 'CONFIRMED', 'WAITLISTED')
-    ) p ON true
+    ) p
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS travellers,
+        (count(*) FILTER (WHERE bt.boarding = 'BOARDED'))::int AS boarded, (count(*) FILTER (WHERE bt.boarding = 'NO_SHOW'))::int AS no_shows,
+        (count(*) FILTER (WHERE bt.verdict = 'WARN'))::int AS warn, (count(*) FILTER (WHERE bt.verdict = 'BLOCKED'))::int AS blocked
+      FROM bookings b JOIN booking_travellers bt ON bt.booking_id = b.id
+      WHERE b.trip_id = t.id AND b.status = 'CONFIRMED'
+    ) v
     WHERE `
 
-/** The runs a condition selects, as a JSON array of BoardTripRow in departure order. */
-const boardTripsJson = (where: Prisma.Sql): Prisma.Sql => Prisma.sql`${Prisma.raw(BOARD_TRIPS)}${where}), '[]'::json)`
-
 /** The group's drivers (members with the driver role) and their cars in use, for opening a run. */
-const boardDriversJson = (groupId: string) => Prisma.sql`coalesce((
-    SELECT json_agg((SELECT x FROM (SELECT u.id AS "id", u.name AS "name",
-      coalesce((
-        SELECT json_agg((SELECT x FROM (SELECT c.id AS "id", c.make AS "make", c.model AS "model", c.colour AS "colour", c.plate AS "plate", c.seats AS "seats") x) ORDER BY c.created_at, c.id)
+const BOARD_DRIVERS = `(
+    SELECT ${arrayOf(`(SELECT x FROM (SELECT u.id AS "id", u.name AS "name", (
+        SELECT (${arrayOf('(SELECT x FROM (SELECT c.id AS "id", c.make AS "make", c.model AS "model", c.colour AS "colour", c.plate AS "plate", c.seats AS "seats") x)', 'c.created_at, c.id')})::json
         FROM cars c WHERE c.owner_id = u.id AND c.archived_at IS NULL
-      ), '[]'::json) AS "cars"
-    ) x) ORDER BY m.joined_at, m.user_id)
+      ) AS "cars") x)`, 'm.joined_at, m.user_id')}
     FROM group_members m JOIN users u ON u.id = m.user_id
-    WHERE m.group_id = ${groupId}::uuid AND m.role = 'DRIVER' AND 'DRIVER' = ANY(u.roles)
-  ), '[]'::json)`
+    WHERE m.role = 'DRIVER' AND 'DRIVER' = ANY(u.roles) AND m.group_id = `
+const boardDriversJson = (groupId: string) => Prisma.sql`${Prisma.raw(BOARD_DRIVERS)}${groupId}::uuid)`
 
-/** A run as the board shows it; `withParties: false` leaves its confirmed parties out (counts and
- * flags stay), for a busy day's page. Fills in what each confirmed party owes. */
-function toBoardRun(trip: BoardTripRow, withParties: boolean) {
-  const confirmed = trip.bookings.filter((b) => b.status === 'CONFIRMED')
-  const due = amountsDue(trip, confirmed.map((b) => ({ id: b.id, seats: b.seats, capTenge: b.capTenge, createdAt: new Date(b.createdAt) })))
-  for (const b of confirmed) b.amountTenge = due.get(b.id) ?? null
-  const seatsOf = (status: string) => trip.bookings.filter((b) => b.status === status).reduce((n, b) => n + b.seats, 0)
-  const travellers = confirmed.flatMap((b) => b.travellers)
-  return {
-    id: trip.id,
-    status: trip.status,
-    nextStatuses: nextStatuses(trip),
-    direction: trip.direction,
-    departureAt: trip.departureAt,
-    returnAt: trip.returnAt,
-    roundTrip: trip.roundTrip,
-    origin: trip.origin,
-    destination: trip.destination,
-    checkpoint: trip.checkpoint,
-    pickupLabel: trip.pickupLabel,
-    // The phone in its international form ("+996 555 123 456"): the board is a client component
-    // and libphonenumber's metadata stays on the server.
-    driver: { ...trip.driver, phone: trip.driver.phone ? formatPhone(trip.driver.phone) : null },
-    car: trip.car,
-    pricingMode: trip.pricingMode,
-    seatPriceTenge: trip.seatPriceTenge,
-    totalCostTenge: trip.totalCostTenge,
-    approvalMode: trip.approvalMode,
-    seatsTotal: trip.seatsTotal,
-    seatsConfirmed: seatsOf('CONFIRMED'),
-    seatsPending: seatsOf('PENDING'),
-    seatsFree: trip.status === 'CANCELLED' ? 0 : Math.max(0, trip.seatsTotal - trip.seatsTaken),
-    seatsWaitlisted: seatsOf('WAITLISTED'),
-    boarded: travellers.filter((t) => t.boarding === 'BOARDED').length,
-    noShows: travellers.filter((t) => t.boarding === 'NO_SHOW').length,
-    /** Confirmed parties and travellers, and travellers flagged by the legal check. */
-    partyCount: confirmed.length,
-    travellerCount: travellers.length,
-    flagged: { warn: travellers.filter((t) => t.verdict === 'WARN').length, blocked: travellers.filter((t) => t.verdict === 'BLOCKED').length },
-    /** null: not sent (a busy day's page); open the run to load them (GET …/runs/:tripId). */
-    parties: withParties ? confirmed : null,
-    requests: trip.bookings.filter((b) => b.status === 'PENDING'),
-    waitlist: trip.bookings.filter((b) => b.status === 'WAITLISTED'),
-  }
+/** The runs a condition selects, in departure order; with `driversOf`, that group's drivers come on
+ * the first row (a row with nothing else when there is no run). One statement, one snapshot. */
+async function readBoardRows(where: Prisma.Sql, driversOf: string | null): Promise<BoardRow[]> {
+  const runs = Prisma.sql`${Prisma.raw(BOARD_ROWS)}${where}`
+  if (!driversOf) return db.$queryRaw<BoardRow[]>`SELECT r.*, NULL::text AS "drivers" FROM (${runs}) r ORDER BY r."departureAt", r."id"`
+  return db.$queryRaw<BoardRow[]>`
+    SELECT r.*, CASE WHEN r.n IS NULL OR r.n = 1 THEN g.drivers END AS "drivers"
+    FROM (SELECT ${boardDriversJson(driversOf)} AS drivers) g
+    LEFT JOIN LATERAL (SELECT q.*, row_number() OVER (ORDER BY q."departureAt", q."id") AS n FROM (${runs}) q) r ON true
+    ORDER BY r.n`
 }
 
-async function loadDayBoard(group: { id: string; name: string }, date: string, version: string, options: DayBoardOptions, now: Date) {
-  const groupId = group.id
-  // One statement for the runs and the drivers: one snapshot, one round trip. Read as text and
-  // parsed once here (a json column would be parsed by the driver all the same).
-  const [row] = await db.$queryRaw<{ board: string }[]>`
-    SELECT json_build_object(
-      'trips', ${boardTripsJson(Prisma.sql`t.group_id = ${groupId}::uuid AND t.departure_on = ${date}::date`)},
-      'drivers', ${boardDriversJson(groupId)}
-    )::text AS board`
-  const { trips, drivers } = JSON.parse(row!.board) as { trips: BoardTripRow[]; drivers: BoardDriver[] }
+const text = JSON.stringify
 
-  const confirmedTravellers = trips.reduce((n, t) => n + t.bookings.reduce((m, b) => m + (b.status === 'CONFIRMED' ? b.travellers.length : 0), 0), 0)
+/** A run's JSON: the row's text joined with what our own rules decide. */
+function runJson(row: BoardRow, withParties: boolean): string {
+  let parties = row.parties
+  if (row.pricingMode === 'SHARED_COST' && row.partyCount > 0) {
+    // The shared cost is split by lib/money (rounding, the driver's share, each party's cap).
+    const confirmed = JSON.parse(parties) as BoardParty[]
+    const due = amountsDue(row, confirmed.map((b) => ({ id: b.id, seats: b.seats, capTenge: b.capTenge, createdAt: new Date(b.createdAt) })))
+    for (const b of confirmed) b.amountTenge = due.get(b.id) ?? null
+    parties = text(confirmed)
+  }
+  const phone = row.driverPhone ? formatPhone(row.driverPhone) : null
+  const seatsFree = row.status === 'CANCELLED' ? 0 : Math.max(0, row.seatsTotal - row.seatsTaken)
+  return (
+    `{"id":${text(row.id)},"status":${text(row.status)},"nextStatuses":${text(nextStatuses(row))},"direction":${text(row.direction)},` +
+    `"departureAt":${text(row.departureAt)},"returnAt":${text(row.returnAt)},"roundTrip":${row.roundTrip},` +
+    `"origin":${row.origin},"destination":${row.destination},"checkpoint":${row.checkpoint},"pickupLabel":${text(row.pickupLabel)},` +
+    `"driver":{"id":${text(row.driverId)},"name":${text(row.driverName)},"phone":${text(phone)}},"car":${row.car},` +
+    `"pricingMode":${text(row.pricingMode)},"seatPriceTenge":${row.seatPriceTenge},"totalCostTenge":${text(row.totalCostTenge)},` +
+    `"approvalMode":${text(row.approvalMode)},"seatsTotal":${row.seatsTotal},"seatsConfirmed":${row.seatsConfirmed},` +
+    `"seatsPending":${row.seatsPending},"seatsFree":${seatsFree},"seatsWaitlisted":${row.seatsWaitlisted},` +
+    `"boarded":${row.boarded},"noShows":${row.noShows},"partyCount":${row.partyCount},"travellerCount":${row.travellerCount},` +
+    `"flagged":{"warn":${row.warn},"blocked":${row.blocked}},"parties":${withParties ? parties : 'null'},` +
+    `"requests":${row.requests},"waitlist":${row.waitlist}}`
+  )
+}
+
+/** The items of a JSON array's text, without its brackets ('' for "[]"). */
+const itemsOf = (array: string) => array.slice(1, -1)
+
+async function dayBoardJson(group: { id: string; name: string }, date: string, version: string, options: DayBoardOptions, now: Date): Promise<string> {
+  const rows = await readBoardRows(Prisma.sql`t.group_id = ${group.id}::uuid AND t.departure_on = ${date}::date`, group.id)
+  const drivers = rows[0]?.drivers ?? '[]'
+  const runs = rows.filter((r) => r.id !== null)
+
+  const confirmedTravellers = runs.reduce((n, r) => n + r.travellerCount, 0)
   const inline = (options.parties ?? 'all') === 'all' || confirmedTravellers <= (options.inlinePartiesUpTo ?? INLINE_PARTIES_UP_TO)
-  const runs = trips.map((trip) => toBoardRun(trip, inline))
   runs.sort((a, b) => directionOrder(a.direction) - directionOrder(b.direction) || a.departureAt.localeCompare(b.departureAt) || a.id.localeCompare(b.id))
 
-  const directions: { code: string; runs: typeof runs }[] = []
-  for (const run of runs) {
+  const directions: { code: string; runs: string[] }[] = []
+  for (const row of runs) {
     const last = directions.at(-1)
-    if (last?.code === run.direction) last.runs.push(run)
-    else directions.push({ code: run.direction, runs: [run] })
+    if (last?.code === row.direction) last.runs.push(runJson(row, inline))
+    else directions.push({ code: row.direction, runs: [runJson(row, inline)] })
   }
+  const joined = (pick: (r: BoardRow) => string) => runs.map((r) => itemsOf(pick(r))).filter(Boolean).join(',')
   const live = runs.filter((r) => r.status !== 'CANCELLED')
-  return {
-    group,
-    date,
-    today: todayInKz(now),
-    version,
-    directions,
-    demand: {
-      requests: runs.flatMap((r) => r.requests),
-      waitlist: runs.flatMap((r) => r.waitlist),
-    },
-    totals: {
-      runs: live.length,
-      seatsOffered: live.reduce((n, r) => n + r.seatsTotal, 0),
-      seatsConfirmed: live.reduce((n, r) => n + r.seatsConfirmed, 0),
-      seatsPending: live.reduce((n, r) => n + r.seatsPending, 0),
-      seatsWaitlisted: live.reduce((n, r) => n + r.seatsWaitlisted, 0),
-      travellers: live.reduce((n, r) => n + r.travellerCount, 0),
-      boarded: live.reduce((n, r) => n + r.boarded, 0),
-      noShows: live.reduce((n, r) => n + r.noShows, 0),
-    },
-    drivers,
+  const sum = (pick: (r: BoardRow) => number) => live.reduce((n, r) => n + pick(r), 0)
+  const totals: DayBoard['totals'] = {
+    runs: live.length,
+    seatsOffered: sum((r) => r.seatsTotal),
+    seatsConfirmed: sum((r) => r.seatsConfirmed),
+    seatsPending: sum((r) => r.seatsPending),
+    seatsWaitlisted: sum((r) => r.seatsWaitlisted),
+    travellers: sum((r) => r.travellerCount),
+    boarded: sum((r) => r.boarded),
+    noShows: sum((r) => r.noShows),
   }
+  return (
+    `{"group":${text(group)},"date":${text(date)},"today":${text(todayInKz(now))},"version":${text(version)},` +
+    `"directions":[${directions.map((d) => `{"code":${text(d.code)},"runs":[${d.runs.join(',')}]}`).join(',')}],"demand":{"requests":[${joined((r) => r.requests)}],"waitlist":[${joined((r) => r.waitlist)}]},` +
+    `"totals":${text(totals)},"drivers":${drivers}}`
+  )
 }
-
-export type DayBoard = Awaited<ReturnType<typeof loadDayBoard>>
-export type BoardRun = ReturnType<typeof toBoardRun>
