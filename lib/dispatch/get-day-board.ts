@@ -258,7 +258,8 @@ const PARTY = `(SELECT x FROM (SELECT
         b.trip_id AS "tripId"
       ) x)`
 
-const partiesOf = (status: string) => arrayOf(PARTY, 'b.created_at, b.id', `b.status = '${status}'`)
+/** The parties of one status, from the run's bookings (each written once, in \`pb\`). */
+const partiesOf = (status: string) => `'[' || coalesce(string_agg(pb.json, ',' ORDER BY pb.created_at, pb.id) FILTER (WHERE pb.status = '${status}'), '') || ']'`
 const placeJson = (alias: string) => `(SELECT row_to_json(x) FROM (SELECT ${alias}.name_ru AS "nameRu", ${alias}.name_en AS "nameEn") x)::text`
 
 const BOARD_ROWS = `
@@ -281,12 +282,15 @@ const BOARD_ROWS = `
     JOIN checkpoints k ON k.id = t.checkpoint_id
     CROSS JOIN LATERAL (
       SELECT ${partiesOf('CONFIRMED')} AS parties, ${partiesOf('PENDING')} AS requests, ${partiesOf('WAITLISTED')} AS waitlist,
-        coalesce(sum(b.seats) FILTER (WHERE b.status = 'CONFIRMED'), 0)::int AS seats_confirmed,
-        coalesce(sum(b.seats) FILTER (WHERE b.status = 'PENDING'), 0)::int AS seats_pending,
-        coalesce(sum(b.seats) FILTER (WHERE b.status = 'WAITLISTED'), 0)::int AS seats_waitlisted,
-        (count(*) FILTER (WHERE b.status = 'CONFIRMED'))::int AS party_count
-      FROM bookings b LEFT JOIN users r ON r.id = b.rider_id
-      WHERE b.trip_id = t.id AND b.status IN ('PENDING', 'CONFIRMED', 'WAITLISTED')
+        coalesce(sum(pb.seats) FILTER (WHERE pb.status = 'CONFIRMED'), 0)::int AS seats_confirmed,
+        coalesce(sum(pb.seats) FILTER (WHERE pb.status = 'PENDING'), 0)::int AS seats_pending,
+        coalesce(sum(pb.seats) FILTER (WHERE pb.status = 'WAITLISTED'), 0)::int AS seats_waitlisted,
+        (count(*) FILTER (WHERE pb.status = 'CONFIRMED'))::int AS party_count
+      FROM (
+        SELECT b.id, b.status, b.seats, b.created_at, to_json(${PARTY})::text AS json
+        FROM bookings b LEFT JOIN users r ON r.id = b.rider_id
+        WHERE b.trip_id = t.id AND b.status IN ('PENDING', 'CONFIRMED', 'WAITLISTED')
+      ) pb
     ) p
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS travellers,
