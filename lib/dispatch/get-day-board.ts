@@ -253,8 +253,7 @@ const PARTY = `(SELECT x FROM (SELECT
         b.verdict AS "verdict", b.payment_state AS "paymentState",
         CASE WHEN b.status = 'CONFIRMED' AND t.pricing_mode = 'PER_SEAT' THEN least(b.seats * coalesce(t.price_per_seat_tenge, 0), b.cap_tenge) END AS "amountTenge",
         b.cap_tenge AS "capTenge", ${iso('b.created_at')} AS "createdAt", ${iso('b.expires_at')} AS "expiresAt",
-        (SELECT (${arrayOf('(SELECT x FROM (SELECT bt.position AS "position", bt.name AS "name", bt.verdict AS "verdict", bt.boarding AS "boarding") x)', 'bt.position')})::json
-          FROM booking_travellers bt WHERE bt.booking_id = b.id) AS "travellers",
+        tv.travellers::json AS "travellers",
         b.trip_id AS "tripId"
       ) x)`
 
@@ -272,7 +271,7 @@ const BOARD_ROWS = `
       t.min_riders AS "minRiders", t.driver_shares AS "driverShares", t.seat_price_tenge AS "seatPriceTenge",
       t.approval_mode::text AS "approvalMode", t.seats_total AS "seatsTotal", t.seats_taken AS "seatsTaken",
       p.seats_confirmed AS "seatsConfirmed", p.seats_pending AS "seatsPending", p.seats_waitlisted AS "seatsWaitlisted",
-      p.party_count AS "partyCount", v.travellers AS "travellerCount", v.boarded AS "boarded", v.no_shows AS "noShows", v.warn AS "warn", v.blocked AS "blocked",
+      p.party_count AS "partyCount", p.travellers AS "travellerCount", p.boarded AS "boarded", p.no_shows AS "noShows", p.warn AS "warn", p.blocked AS "blocked",
       p.parties AS "parties", p.requests AS "requests", p.waitlist AS "waitlist"
     FROM trips t
     JOIN users d ON d.id = t.driver_id
@@ -285,20 +284,26 @@ const BOARD_ROWS = `
         coalesce(sum(pb.seats) FILTER (WHERE pb.status = 'CONFIRMED'), 0)::int AS seats_confirmed,
         coalesce(sum(pb.seats) FILTER (WHERE pb.status = 'PENDING'), 0)::int AS seats_pending,
         coalesce(sum(pb.seats) FILTER (WHERE pb.status = 'WAITLISTED'), 0)::int AS seats_waitlisted,
-        (count(*) FILTER (WHERE pb.status = 'CONFIRMED'))::int AS party_count
+        (count(*) FILTER (WHERE pb.status = 'CONFIRMED'))::int AS party_count,
+        coalesce(sum(pb.travellers) FILTER (WHERE pb.status = 'CONFIRMED'), 0)::int AS travellers,
+        coalesce(sum(pb.boarded) FILTER (WHERE pb.status = 'CONFIRMED'), 0)::int AS boarded,
+        coalesce(sum(pb.no_shows) FILTER (WHERE pb.status = 'CONFIRMED'), 0)::int AS no_shows,
+        coalesce(sum(pb.warn) FILTER (WHERE pb.status = 'CONFIRMED'), 0)::int AS warn,
+        coalesce(sum(pb.blocked) FILTER (WHERE pb.status = 'CONFIRMED'), 0)::int AS blocked
       FROM (
-        SELECT b.id, b.status, b.seats, b.created_at, to_json(${PARTY})::text AS json
+        SELECT b.id, b.status, b.seats, b.created_at, to_json(${PARTY})::text AS json,
+          tv.n AS travellers, tv.boarded, tv.no_shows, tv.warn, tv.blocked
         FROM bookings b LEFT JOIN users r ON r.id = b.rider_id
+        -- A booking's travellers (by its primary key): their JSON and their counts, in one pass.
+        CROSS JOIN LATERAL (
+          SELECT ${arrayOf('(SELECT x FROM (SELECT bt.position AS "position", bt.name AS "name", bt.verdict AS "verdict", bt.boarding AS "boarding") x)', 'bt.position')} AS travellers,
+            count(*) AS n, count(*) FILTER (WHERE bt.boarding = 'BOARDED') AS boarded, count(*) FILTER (WHERE bt.boarding = 'NO_SHOW') AS no_shows,
+            count(*) FILTER (WHERE bt.verdict = 'WARN') AS warn, count(*) FILTER (WHERE bt.verdict = 'BLOCKED') AS blocked
+          FROM booking_travellers bt WHERE bt.booking_id = b.id
+        ) tv
         WHERE b.trip_id = t.id AND b.status IN ('PENDING', 'CONFIRMED', 'WAITLISTED')
       ) pb
     ) p
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS travellers,
-        (count(*) FILTER (WHERE bt.boarding = 'BOARDED'))::int AS boarded, (count(*) FILTER (WHERE bt.boarding = 'NO_SHOW'))::int AS no_shows,
-        (count(*) FILTER (WHERE bt.verdict = 'WARN'))::int AS warn, (count(*) FILTER (WHERE bt.verdict = 'BLOCKED'))::int AS blocked
-      FROM bookings b JOIN booking_travellers bt ON bt.booking_id = b.id
-      WHERE b.trip_id = t.id AND b.status = 'CONFIRMED'
-    ) v
     WHERE `
 
 /** The group's drivers (members with the driver role) and their cars in use, for opening a run. */
