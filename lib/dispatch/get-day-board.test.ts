@@ -219,6 +219,11 @@ describe('the board read with one SQL statement', () => {
       expect(json, label).toBe(reference)
       expect(JSON.stringify(await getDayBoard(day.coordinator, day.group.id, tomorrow(), { ...options, now })), label).toBe(reference)
     }
+    // A day with no runs: the drivers still come.
+    const empty = addDaysIso(todayInKz(), 5)
+    const none = await getDayBoardIfChanged(day.coordinator, day.group.id, empty, null, { now })
+    expect(none.json).toBe(JSON.stringify(await referenceDayBoard(day.group, empty, none.version, {}, now)))
+    expect((JSON.parse(none.json!) as DayBoard).drivers).toHaveLength(4)
     for (const run of day.runs) {
       const reference = JSON.stringify(await referenceBoardRun(run.id))
       expect(await getBoardRunJson(day.coordinator, day.group.id, tomorrow(), run.id)).toBe(reference)

@@ -198,6 +198,8 @@ export type DayBoard = {
 
 /** A run as the statement returns it: JSON text where the board shows a value as it is stored. */
 type BoardRow = {
+  /** The run's place in departure order (then id): the order the rows come in. */
+  n: bigint
   id: string
   status: TripStatus
   roundTrip: boolean
@@ -262,7 +264,7 @@ const partiesOf = (status: string) => `'[' || coalesce(string_agg(pb.json, ',' O
 const placeJson = (alias: string) => `(SELECT row_to_json(x) FROM (SELECT ${alias}.name_ru AS "nameRu", ${alias}.name_en AS "nameEn") x)::text`
 
 const BOARD_ROWS = `
-    SELECT t.id::text AS "id", t.status::text AS "status", t.round_trip AS "roundTrip", k.country_code::text AS "direction",
+    SELECT row_number() OVER (ORDER BY t.departure_at, t.id) AS "n", t.id::text AS "id", t.status::text AS "status", t.round_trip AS "roundTrip", k.country_code::text AS "direction",
       ${iso('t.departure_at')} AS "departureAt", ${iso('t.return_at')} AS "returnAt",
       ${placeJson('o')} AS "origin", ${placeJson('dc')} AS "destination", ${placeJson('k')} AS "checkpoint",
       t.pickup_label AS "pickupLabel", d.id::text AS "driverId", d.name AS "driverName", d.phone AS "driverPhone",
@@ -320,11 +322,10 @@ const boardDriversJson = (groupId: string) => Prisma.sql`${Prisma.raw(BOARD_DRIV
  * the first row (a row with nothing else when there is no run). One statement, one snapshot. */
 async function readBoardRows(where: Prisma.Sql, driversOf: string | null): Promise<BoardRow[]> {
   const runs = Prisma.sql`${Prisma.raw(BOARD_ROWS)}${where}`
-  if (!driversOf) return db.$queryRaw<BoardRow[]>`SELECT r.*, NULL::text AS "drivers" FROM (${runs}) r ORDER BY r."departureAt", r."id"`
+  if (!driversOf) return db.$queryRaw<BoardRow[]>`SELECT r.*, NULL::text AS "drivers" FROM (${runs}) r ORDER BY r.n`
   return db.$queryRaw<BoardRow[]>`
     SELECT r.*, CASE WHEN r.n IS NULL OR r.n = 1 THEN g.drivers END AS "drivers"
-    FROM (SELECT ${boardDriversJson(driversOf)} AS drivers) g
-    LEFT JOIN LATERAL (SELECT q.*, row_number() OVER (ORDER BY q."departureAt", q."id") AS n FROM (${runs}) q) r ON true
+    FROM (SELECT ${boardDriversJson(driversOf)} AS drivers) g LEFT JOIN LATERAL (${runs}) r ON true
     ORDER BY r.n`
 }
 
@@ -366,7 +367,9 @@ async function dayBoardJson(group: { id: string; name: string }, date: string, v
 
   const confirmedTravellers = runs.reduce((n, r) => n + r.travellerCount, 0)
   const inline = (options.parties ?? 'all') === 'all' || confirmedTravellers <= (options.inlinePartiesUpTo ?? INLINE_PARTIES_UP_TO)
-  runs.sort((a, b) => directionOrder(a.direction) - directionOrder(b.direction) || a.departureAt.localeCompare(b.departureAt) || a.id.localeCompare(b.id))
+  // The rows come by departure, then id; the sort is stable: by direction, then as they came
+  // (localeCompare on every pair of a busy day cost ~2 ms).
+  runs.sort((a, b) => directionOrder(a.direction) - directionOrder(b.direction))
 
   const directions: { code: string; runs: string[] }[] = []
   for (const row of runs) {

@@ -22,5 +22,7 @@ export const GET = route<{ groupId: string; date: string }>(async (request, { pa
   const etag = `"${version}"`
   if (json === null) return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': CACHE } })
   // The board's JSON as PostgreSQL and the builder wrote it: not parsed and serialised again.
-  return new Response(json, { headers: { 'Content-Type': 'application/json', ETag: etag, 'Cache-Control': CACHE } })
+  // As bytes: a string body is checked character by character (undici's toUSVString), ~7% of a busy
+  // day's request; PostgreSQL's UTF-8 text is well-formed already.
+  return new Response(Buffer.from(json), { headers: { 'Content-Type': 'application/json', ETag: etag, 'Cache-Control': CACHE } })
 })

@@ -11,5 +11,7 @@ export const GET = route<{ groupId: string; date: string; tripId: string }>(asyn
   const actor = await requireRole('COORDINATOR', 'ADMIN')
   const { groupId, date, tripId } = paramsSchema.parse(params)
   const json = await getBoardRunJson(actor, groupId, date, tripId)
-  return new Response(json, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'private, no-cache' } })
+  // As bytes: a string body is checked character by character (undici's toUSVString), ~7% of a busy
+  // day's request; PostgreSQL's UTF-8 text is well-formed already.
+  return new Response(Buffer.from(json), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'private, no-cache' } })
 })
