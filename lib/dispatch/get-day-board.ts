@@ -259,7 +259,7 @@ const PARTY = `(SELECT x FROM (SELECT
         b.trip_id AS "tripId"
       ) x)`
 
-/** The parties of one status, from the run's bookings (each written once, in \`pb\`). */
+/** The parties of one status, from the run's bookings (each party written once, in pb). */
 const partiesOf = (status: string) => `'[' || coalesce(string_agg(pb.json, ',' ORDER BY pb.created_at, pb.id) FILTER (WHERE pb.status = '${status}'), '') || ']'`
 const placeJson = (alias: string) => `(SELECT row_to_json(x) FROM (SELECT ${alias}.name_ru AS "nameRu", ${alias}.name_en AS "nameEn") x)::text`
 
