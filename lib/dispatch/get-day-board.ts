@@ -16,12 +16,10 @@ import { db } from '@/lib/db'
 import { directionOrder } from '@/lib/dispatch/board-scope'
 import { requireGroupCoordinator } from '@/lib/dispatch/group-access'
 import { AppError } from '@/lib/errors'
-import type { Prisma } from '@/lib/generated/prisma/client'
-import { partyViewSelect, toPartyView } from '@/lib/trips/party-view'
+import { Prisma } from '@/lib/generated/prisma/client'
+import type { ApprovalMode, BoardingState, PaymentState, PricingMode, TripStatus, Verdict } from '@/lib/generated/prisma/enums'
 import { nextStatuses } from '@/lib/trips/trip-status'
 import { formatPhone } from '@/lib/phone'
-
-const LIVE = ['PENDING', 'CONFIRMED', 'WAITLISTED'] as const
 
 /** Up to this many confirmed travellers on a day, `parties: 'auto'` sends every run's parties. */
 export const INLINE_PARTIES_UP_TO = 60
@@ -71,33 +69,38 @@ async function boardVersion(groupId: string, date: string): Promise<string> {
  * computed once for both answers. Requests nobody answered in time lapse before the board is read
  * (their seats go back), which changes the version.
  */
-export async function getDayBoardIfChanged(actor: Actor, groupId: string, date: string, knownVersion: string | null, options: DayBoardOptions = {}) {
+export async function getDayBoardIfChanged(actor: Actor, groupId: string, date: string, knownVersion: string | null, options: DayBoardOptions = {}): Promise<{ version: string; json: string | null }> {
   const group = await requireGroupCoordinator(db, actor, groupId)
   const version = await boardVersion(groupId, date)
-  if (version === knownVersion) return { version, board: null }
+  if (version === knownVersion) return { version, json: null }
   const now = options.now ?? new Date()
   const lapsed = await expireLapsedRequests(groupId, date, now)
-  const board = await loadDayBoard(group, date, lapsed ? await boardVersion(groupId, date) : version, options, now)
-  return { version: board.version, board }
+  const current = lapsed ? await boardVersion(groupId, date) : version
+  return { version: current, json: await dayBoardJson(group, date, current, options, now) }
 }
 
-export async function getDayBoard(actor: Actor, groupId: string, date: string, options: DayBoardOptions = {}) {
+/** The board as an object (the board page renders it); the JSON API sends its text as it comes. */
+export async function getDayBoard(actor: Actor, groupId: string, date: string, options: DayBoardOptions = {}): Promise<DayBoard> {
   const group = await requireGroupCoordinator(db, actor, groupId)
   const now = options.now ?? new Date()
   await expireLapsedRequests(groupId, date, now)
   // Read BEFORE the data (see boardVersion).
   const version = await boardVersion(groupId, date)
-  return loadDayBoard(group, date, version, options, now)
+  return JSON.parse(await dayBoardJson(group, date, version, options, now)) as DayBoard
 }
 
-/** One run of the board with all its parties (a run opened on a busy day's board). */
-export async function getBoardRun(actor: Actor, groupId: string, date: string, tripId: string, now: Date = new Date()) {
+/** One run of the board with all its parties (a run opened on a busy day's board), as JSON text. */
+export async function getBoardRunJson(actor: Actor, groupId: string, date: string, tripId: string, now: Date = new Date()): Promise<string> {
   await requireGroupCoordinator(db, actor, groupId)
   const trip = await db.trip.findFirst({ where: { id: tripId, groupId, departureOn: dbDateFromIso(date) }, select: { id: true } })
   if (!trip) throw new AppError('NOT_FOUND')
   await expireLapsedRequests(groupId, date, now, tripId)
-  const [row] = await db.trip.findMany({ where: { id: tripId }, select: boardTripSelect })
-  return toBoardRun(row!, true)
+  const [row] = await readBoardRows(Prisma.sql`t.id = ${tripId}::uuid`, null)
+  return runJson(row!, true)
+}
+
+export async function getBoardRun(actor: Actor, groupId: string, date: string, tripId: string, now: Date = new Date()): Promise<BoardRun> {
+  return JSON.parse(await getBoardRunJson(actor, groupId, date, tripId, now)) as BoardRun
 }
 
 /** Expires the day's requests nobody answered in time; true if there were any. */
@@ -111,132 +114,285 @@ async function expireLapsedRequests(groupId: string, date: string, now: Date, tr
   return lapsed.length > 0
 }
 
-const boardTripSelect = {
-  id: true, status: true, departureAt: true, returnAt: true, roundTrip: true, seatsTotal: true, seatsTaken: true,
-  pricingMode: true, pricePerSeatTenge: true, totalCostTenge: true, minRiders: true, driverShares: true, seatPriceTenge: true,
-  approvalMode: true, pickupLabel: true,
-  driver: { select: { id: true, name: true, phone: true } },
-  car: { select: { make: true, model: true, colour: true, plate: true } },
-  originCity: { select: { nameRu: true, nameEn: true } },
-  destinationCity: { select: { nameRu: true, nameEn: true } },
-  checkpoint: { select: { nameRu: true, nameEn: true, countryCode: true } },
-  bookings: {
-    where: { status: { in: [...LIVE] } },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: partyViewSelect,
-  },
-} satisfies Prisma.TripSelect
+// ─── Reading the day: one statement, JSON written by PostgreSQL ───────────────────────────────────
+//
+// 200 runs and 1,000 travellers through Prisma's nested selects were ~12 statements and thousands
+// of objects mapped one by one (a profile: ~27% of a request in Prisma's row mapping, ~15% in GC),
+// then serialised again. Now one statement returns a row per run: its scalars, its counts, and its
+// parties, requests and waitlist as JSON text in their final shape (the rider's phone only when
+// confirmed; a per-seat party's amount). The response is that text joined with the few fields our
+// own rules decide — the statuses a run may move to, the driver's phone as people read it, a
+// shared-cost run's split (lib/money) — with no parsing and no re-serialising of the parties.
+// PostgreSQL escapes strings in JSON as JSON.stringify does (the test's names check it), and
+// lib/dispatch/get-day-board.test.ts compares the text with the former Prisma builder
+// (testing-board-reference.ts) byte for byte.
 
-type BoardTripRow = Prisma.TripGetPayload<{ select: typeof boardTripSelect }>
-
-/** A run as the board shows it; `withParties: false` leaves its confirmed parties out (counts and
- * flags stay), for a busy day's page. */
-function toBoardRun(trip: BoardTripRow, withParties: boolean) {
-  const confirmed = trip.bookings.filter((b) => b.status === 'CONFIRMED')
-  const due = amountsDue(trip, confirmed)
-  const party = (b: (typeof trip.bookings)[number]) => {
-    const view = toPartyView(b, due)
-    return { ...view, tripId: trip.id, createdAt: view.createdAt.toISOString(), expiresAt: view.expiresAt?.toISOString() ?? null }
-  }
-  const seatsOf = (status: string) => trip.bookings.filter((b) => b.status === status).reduce((n, b) => n + b.seats, 0)
-  const travellers = confirmed.flatMap((b) => b.travellers)
-  return {
-    id: trip.id,
-    status: trip.status,
-    nextStatuses: nextStatuses(trip),
-    direction: trip.checkpoint.countryCode,
-    departureAt: trip.departureAt.toISOString(),
-    returnAt: trip.returnAt?.toISOString() ?? null,
-    roundTrip: trip.roundTrip,
-    origin: trip.originCity,
-    destination: trip.destinationCity,
-    checkpoint: { nameRu: trip.checkpoint.nameRu, nameEn: trip.checkpoint.nameEn },
-    pickupLabel: trip.pickupLabel,
-    // The phone in its international form ("+996 555 123 456"): the board is a client component
-    // and libphonenumber's metadata stays on the server.
-    driver: { ...trip.driver, phone: trip.driver.phone ? formatPhone(trip.driver.phone) : null },
-    car: trip.car,
-    pricingMode: trip.pricingMode,
-    seatPriceTenge: trip.seatPriceTenge,
-    totalCostTenge: trip.totalCostTenge,
-    approvalMode: trip.approvalMode,
-    seatsTotal: trip.seatsTotal,
-    seatsConfirmed: seatsOf('CONFIRMED'),
-    seatsPending: seatsOf('PENDING'),
-    seatsFree: trip.status === 'CANCELLED' ? 0 : Math.max(0, trip.seatsTotal - trip.seatsTaken),
-    seatsWaitlisted: seatsOf('WAITLISTED'),
-    boarded: travellers.filter((t) => t.boarding === 'BOARDED').length,
-    noShows: travellers.filter((t) => t.boarding === 'NO_SHOW').length,
-    /** Confirmed parties and travellers, and travellers flagged by the legal check. */
-    partyCount: confirmed.length,
-    travellerCount: travellers.length,
-    flagged: { warn: travellers.filter((t) => t.verdict === 'WARN').length, blocked: travellers.filter((t) => t.verdict === 'BLOCKED').length },
-    /** null: not sent (a busy day's page); open the run to load them (GET …/runs/:tripId). */
-    parties: withParties ? confirmed.map(party) : null,
-    requests: trip.bookings.filter((b) => b.status === 'PENDING').map(party),
-    waitlist: trip.bookings.filter((b) => b.status === 'WAITLISTED').map(party),
-  }
+/** A party of the board (a booking as the run's driver and the group's coordinators see it). */
+export type BoardParty = {
+  id: string
+  status: 'PENDING' | 'CONFIRMED' | 'WAITLISTED'
+  seats: number
+  riderName: string | null
+  /** Confirmed riders only (lib/trips/party-view.ts). */
+  riderPhone: string | null
+  verdict: Verdict
+  paymentState: PaymentState
+  /** What a confirmed party owes (lib/bookings/amounts-due.ts); null for the others. */
+  amountTenge: number | null
+  capTenge: number
+  createdAt: string
+  expiresAt: string | null
+  travellers: { position: number; name: string; verdict: Verdict; boarding: BoardingState }[]
+  tripId: string
 }
 
-async function loadDayBoard(group: { id: string; name: string }, date: string, version: string, options: DayBoardOptions, now: Date) {
-  const groupId = group.id
-  const on = dbDateFromIso(date)
-  const [trips, members] = await Promise.all([
-    db.trip.findMany({
-      where: { groupId, departureOn: on },
-      orderBy: [{ departureAt: 'asc' }, { id: 'asc' }],
-      select: boardTripSelect,
-    }),
-    db.groupMember.findMany({
-      where: { groupId, role: 'DRIVER', user: { roles: { has: 'DRIVER' } } },
-      orderBy: { joinedAt: 'asc' },
-      select: {
-        user: {
-          select: {
-            id: true, name: true,
-            cars: { where: { archivedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true, make: true, model: true, colour: true, plate: true, seats: true } },
-          },
-        },
-      },
-    }),
-  ])
+type PlaceNames = { nameRu: string; nameEn: string }
 
-  const confirmedTravellers = trips.reduce((n, t) => n + t.bookings.reduce((m, b) => m + (b.status === 'CONFIRMED' ? b.travellers.length : 0), 0), 0)
+export type BoardRun = {
+  id: string
+  status: TripStatus
+  nextStatuses: TripStatus[]
+  direction: string
+  departureAt: string
+  returnAt: string | null
+  roundTrip: boolean
+  origin: PlaceNames
+  destination: PlaceNames
+  checkpoint: PlaceNames
+  pickupLabel: string
+  /** The phone in its international form ("+996 555 123 456"): the board is a client component
+   * and libphonenumber's metadata stays on the server. */
+  driver: { id: string; name: string; phone: string | null }
+  car: { make: string; model: string; colour: string; plate: string }
+  pricingMode: PricingMode
+  seatPriceTenge: number
+  totalCostTenge: number | null
+  approvalMode: ApprovalMode
+  seatsTotal: number
+  seatsConfirmed: number
+  seatsPending: number
+  seatsFree: number
+  seatsWaitlisted: number
+  boarded: number
+  noShows: number
+  /** Confirmed parties and travellers, and travellers flagged by the legal check. */
+  partyCount: number
+  travellerCount: number
+  flagged: { warn: number; blocked: number }
+  /** null: not sent (a busy day's page); open the run to load them (GET …/runs/:tripId). */
+  parties: BoardParty[] | null
+  requests: BoardParty[]
+  waitlist: BoardParty[]
+}
+
+export type DayBoard = {
+  group: { id: string; name: string }
+  date: string
+  today: string
+  version: string
+  directions: { code: string; runs: BoardRun[] }[]
+  demand: { requests: BoardParty[]; waitlist: BoardParty[] }
+  totals: { runs: number; seatsOffered: number; seatsConfirmed: number; seatsPending: number; seatsWaitlisted: number; travellers: number; boarded: number; noShows: number }
+  drivers: { id: string; name: string; cars: { id: string; make: string; model: string; colour: string; plate: string; seats: number }[] }[]
+}
+
+/** A run as the statement returns it: JSON text where the board shows a value as it is stored. */
+type BoardRow = {
+  /** The run's place in departure order (then id): the order the rows come in. */
+  n: bigint
+  id: string
+  status: TripStatus
+  roundTrip: boolean
+  direction: string
+  departureAt: string
+  returnAt: string | null
+  origin: string
+  destination: string
+  checkpoint: string
+  pickupLabel: string
+  driverId: string
+  driverName: string
+  driverPhone: string | null
+  car: string
+  pricingMode: PricingMode
+  pricePerSeatTenge: number | null
+  totalCostTenge: number | null
+  minRiders: number
+  driverShares: boolean
+  seatPriceTenge: number
+  approvalMode: ApprovalMode
+  seatsTotal: number
+  seatsTaken: number
+  seatsConfirmed: number
+  seatsPending: number
+  seatsWaitlisted: number
+  partyCount: number
+  travellerCount: number
+  boarded: number
+  noShows: number
+  warn: number
+  blocked: number
+  parties: string
+  requests: string
+  waitlist: string
+  /** The group's drivers, on the first row only (when asked for). */
+  drivers: string | null
+}
+
+/** An instant as Date.prototype.toISOString writes it (the columns hold milliseconds). */
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+
+/** A JSON array's text of rows turned into JSON, joined with bare commas (json_agg puts ", \n "
+ * between items, and the text goes out as it is). */
+const arrayOf = (row: string, order: string, filter = 'true') => `'[' || coalesce(string_agg(to_json(${row})::text, ',' ORDER BY ${order}) FILTER (WHERE ${filter}), '') || ']'`
+
+/** A party's JSON: a row turned into JSON (compact, keys in the order listed — the board's order
+ * since it was first built). A per-seat party's amount is worked out here; a shared-cost run's
+ * split is lib/money's (runJson). */
+const PARTY = `(SELECT x FROM (SELECT
+        b.id AS "id", b.status AS "status", b.seats AS "seats", r.name AS "riderName",
+        CASE WHEN b.status = 'CONFIRMED' THEN r.phone END AS "riderPhone",
+        b.verdict AS "verdict", b.payment_state AS "paymentState",
+        CASE WHEN b.status = 'CONFIRMED' AND t.pricing_mode = 'PER_SEAT' THEN least(b.seats * coalesce(t.price_per_seat_tenge, 0), b.cap_tenge) END AS "amountTenge",
+        b.cap_tenge AS "capTenge", ${iso('b.created_at')} AS "createdAt", ${iso('b.expires_at')} AS "expiresAt",
+        tv.travellers::json AS "travellers",
+        b.trip_id AS "tripId"
+      ) x)`
+
+/** The parties of one status, from the run's bookings (each party written once, in pb). */
+const partiesOf = (status: string) => `'[' || coalesce(string_agg(pb.json, ',' ORDER BY pb.created_at, pb.id) FILTER (WHERE pb.status = '${status}'), '') || ']'`
+const placeJson = (alias: string) => `(SELECT row_to_json(x) FROM (SELECT ${alias}.name_ru AS "nameRu", ${alias}.name_en AS "nameEn") x)::text`
+
+const BOARD_ROWS = `
+    SELECT row_number() OVER (ORDER BY t.departure_at, t.id) AS "n", t.id::text AS "id", t.status::text AS "status", t.round_trip AS "roundTrip", k.country_code::text AS "direction",
+      ${iso('t.departure_at')} AS "departureAt", ${iso('t.return_at')} AS "returnAt",
+      ${placeJson('o')} AS "origin", ${placeJson('dc')} AS "destination", ${placeJson('k')} AS "checkpoint",
+      t.pickup_label AS "pickupLabel", d.id::text AS "driverId", d.name AS "driverName", d.phone AS "driverPhone",
+      (SELECT row_to_json(x) FROM (SELECT c.make AS "make", c.model AS "model", c.colour AS "colour", c.plate AS "plate") x)::text AS "car",
+      t.pricing_mode::text AS "pricingMode", t.price_per_seat_tenge AS "pricePerSeatTenge", t.total_cost_tenge AS "totalCostTenge",
+      t.min_riders AS "minRiders", t.driver_shares AS "driverShares", t.seat_price_tenge AS "seatPriceTenge",
+      t.approval_mode::text AS "approvalMode", t.seats_total AS "seatsTotal", t.seats_taken AS "seatsTaken",
+      p.seats_confirmed AS "seatsConfirmed", p.seats_pending AS "seatsPending", p.seats_waitlisted AS "seatsWaitlisted",
+      p.party_count AS "partyCount", p.travellers AS "travellerCount", p.boarded AS "boarded", p.no_shows AS "noShows", p.warn AS "warn", p.blocked AS "blocked",
+      p.parties AS "parties", p.requests AS "requests", p.waitlist AS "waitlist"
+    FROM trips t
+    JOIN users d ON d.id = t.driver_id
+    JOIN cars c ON c.id = t.car_id
+    JOIN cities o ON o.id = t.origin_city_id
+    JOIN cities dc ON dc.id = t.destination_city_id
+    JOIN checkpoints k ON k.id = t.checkpoint_id
+    CROSS JOIN LATERAL (
+      SELECT ${partiesOf('CONFIRMED')} AS parties, ${partiesOf('PENDING')} AS requests, ${partiesOf('WAITLISTED')} AS waitlist,
+        coalesce(sum(pb.seats) FILTER (WHERE pb.status = 'CONFIRMED'), 0)::int AS seats_confirmed,
+        coalesce(sum(pb.seats) FILTER (WHERE pb.status = 'PENDING'), 0)::int AS seats_pending,
+        coalesce(sum(pb.seats) FILTER (WHERE pb.status = 'WAITLISTED'), 0)::int AS seats_waitlisted,
+        (count(*) FILTER (WHERE pb.status = 'CONFIRMED'))::int AS party_count,
+        coalesce(sum(pb.travellers) FILTER (WHERE pb.status = 'CONFIRMED'), 0)::int AS travellers,
+        coalesce(sum(pb.boarded) FILTER (WHERE pb.status = 'CONFIRMED'), 0)::int AS boarded,
+        coalesce(sum(pb.no_shows) FILTER (WHERE pb.status = 'CONFIRMED'), 0)::int AS no_shows,
+        coalesce(sum(pb.warn) FILTER (WHERE pb.status = 'CONFIRMED'), 0)::int AS warn,
+        coalesce(sum(pb.blocked) FILTER (WHERE pb.status = 'CONFIRMED'), 0)::int AS blocked
+      FROM (
+        SELECT b.id, b.status, b.seats, b.created_at, to_json(${PARTY})::text AS json,
+          tv.n AS travellers, tv.boarded, tv.no_shows, tv.warn, tv.blocked
+        FROM bookings b LEFT JOIN users r ON r.id = b.rider_id
+        -- A booking's travellers (by its primary key): their JSON and their counts, in one pass.
+        CROSS JOIN LATERAL (
+          SELECT ${arrayOf('(SELECT x FROM (SELECT bt.position AS "position", bt.name AS "name", bt.verdict AS "verdict", bt.boarding AS "boarding") x)', 'bt.position')} AS travellers,
+            count(*) AS n, count(*) FILTER (WHERE bt.boarding = 'BOARDED') AS boarded, count(*) FILTER (WHERE bt.boarding = 'NO_SHOW') AS no_shows,
+            count(*) FILTER (WHERE bt.verdict = 'WARN') AS warn, count(*) FILTER (WHERE bt.verdict = 'BLOCKED') AS blocked
+          FROM booking_travellers bt WHERE bt.booking_id = b.id
+        ) tv
+        WHERE b.trip_id = t.id AND b.status IN ('PENDING', 'CONFIRMED', 'WAITLISTED')
+      ) pb
+    ) p
+    WHERE `
+
+/** The group's drivers (members with the driver role) and their cars in use, for opening a run. */
+const BOARD_DRIVERS = `(
+    SELECT ${arrayOf(`(SELECT x FROM (SELECT u.id AS "id", u.name AS "name", (
+        SELECT (${arrayOf('(SELECT x FROM (SELECT c.id AS "id", c.make AS "make", c.model AS "model", c.colour AS "colour", c.plate AS "plate", c.seats AS "seats") x)', 'c.created_at, c.id')})::json
+        FROM cars c WHERE c.owner_id = u.id AND c.archived_at IS NULL
+      ) AS "cars") x)`, 'm.joined_at, m.user_id')}
+    FROM group_members m JOIN users u ON u.id = m.user_id
+    WHERE m.role = 'DRIVER' AND 'DRIVER' = ANY(u.roles) AND m.group_id = `
+const boardDriversJson = (groupId: string) => Prisma.sql`${Prisma.raw(BOARD_DRIVERS)}${groupId}::uuid)`
+
+/** The runs a condition selects, in departure order; with `driversOf`, that group's drivers come on
+ * the first row (a row with nothing else when there is no run). One statement, one snapshot. */
+async function readBoardRows(where: Prisma.Sql, driversOf: string | null): Promise<BoardRow[]> {
+  const runs = Prisma.sql`${Prisma.raw(BOARD_ROWS)}${where}`
+  if (!driversOf) return db.$queryRaw<BoardRow[]>`SELECT r.*, NULL::text AS "drivers" FROM (${runs}) r ORDER BY r.n`
+  return db.$queryRaw<BoardRow[]>`
+    SELECT r.*, CASE WHEN r.n IS NULL OR r.n = 1 THEN g.drivers END AS "drivers"
+    FROM (SELECT ${boardDriversJson(driversOf)} AS drivers) g LEFT JOIN LATERAL (${runs}) r ON true
+    ORDER BY r.n`
+}
+
+const text = JSON.stringify
+
+/** A run's JSON: the row's text joined with what our own rules decide. */
+function runJson(row: BoardRow, withParties: boolean): string {
+  let parties = row.parties
+  if (row.pricingMode === 'SHARED_COST' && row.partyCount > 0) {
+    // The shared cost is split by lib/money (rounding, the driver's share, each party's cap).
+    const confirmed = JSON.parse(parties) as BoardParty[]
+    const due = amountsDue(row, confirmed.map((b) => ({ id: b.id, seats: b.seats, capTenge: b.capTenge, createdAt: new Date(b.createdAt) })))
+    for (const b of confirmed) b.amountTenge = due.get(b.id) ?? null
+    parties = text(confirmed)
+  }
+  const phone = row.driverPhone ? formatPhone(row.driverPhone) : null
+  const seatsFree = row.status === 'CANCELLED' ? 0 : Math.max(0, row.seatsTotal - row.seatsTaken)
+  return (
+    `{"id":${text(row.id)},"status":${text(row.status)},"nextStatuses":${text(nextStatuses(row))},"direction":${text(row.direction)},` +
+    `"departureAt":${text(row.departureAt)},"returnAt":${text(row.returnAt)},"roundTrip":${row.roundTrip},` +
+    `"origin":${row.origin},"destination":${row.destination},"checkpoint":${row.checkpoint},"pickupLabel":${text(row.pickupLabel)},` +
+    `"driver":{"id":${text(row.driverId)},"name":${text(row.driverName)},"phone":${text(phone)}},"car":${row.car},` +
+    `"pricingMode":${text(row.pricingMode)},"seatPriceTenge":${row.seatPriceTenge},"totalCostTenge":${text(row.totalCostTenge)},` +
+    `"approvalMode":${text(row.approvalMode)},"seatsTotal":${row.seatsTotal},"seatsConfirmed":${row.seatsConfirmed},` +
+    `"seatsPending":${row.seatsPending},"seatsFree":${seatsFree},"seatsWaitlisted":${row.seatsWaitlisted},` +
+    `"boarded":${row.boarded},"noShows":${row.noShows},"partyCount":${row.partyCount},"travellerCount":${row.travellerCount},` +
+    `"flagged":{"warn":${row.warn},"blocked":${row.blocked}},"parties":${withParties ? parties : 'null'},` +
+    `"requests":${row.requests},"waitlist":${row.waitlist}}`
+  )
+}
+
+/** The items of a JSON array's text, without its brackets ('' for "[]"). */
+const itemsOf = (array: string) => array.slice(1, -1)
+
+async function dayBoardJson(group: { id: string; name: string }, date: string, version: string, options: DayBoardOptions, now: Date): Promise<string> {
+  const rows = await readBoardRows(Prisma.sql`t.group_id = ${group.id}::uuid AND t.departure_on = ${date}::date`, group.id)
+  const drivers = rows[0]?.drivers ?? '[]'
+  const runs = rows.filter((r) => r.id !== null)
+
+  const confirmedTravellers = runs.reduce((n, r) => n + r.travellerCount, 0)
   const inline = (options.parties ?? 'all') === 'all' || confirmedTravellers <= (options.inlinePartiesUpTo ?? INLINE_PARTIES_UP_TO)
-  const runs = trips.map((trip) => toBoardRun(trip, inline))
-  runs.sort((a, b) => directionOrder(a.direction) - directionOrder(b.direction) || a.departureAt.localeCompare(b.departureAt) || a.id.localeCompare(b.id))
+  // The rows come by departure, then id; the sort is stable: by direction, then as they came
+  // (localeCompare on every pair of a busy day cost ~2 ms).
+  runs.sort((a, b) => directionOrder(a.direction) - directionOrder(b.direction))
 
-  const directions: { code: string; runs: typeof runs }[] = []
-  for (const run of runs) {
+  const directions: { code: string; runs: string[] }[] = []
+  for (const row of runs) {
     const last = directions.at(-1)
-    if (last?.code === run.direction) last.runs.push(run)
-    else directions.push({ code: run.direction, runs: [run] })
+    if (last?.code === row.direction) last.runs.push(runJson(row, inline))
+    else directions.push({ code: row.direction, runs: [runJson(row, inline)] })
   }
+  const joined = (pick: (r: BoardRow) => string) => runs.map((r) => itemsOf(pick(r))).filter(Boolean).join(',')
   const live = runs.filter((r) => r.status !== 'CANCELLED')
-  return {
-    group,
-    date,
-    today: todayInKz(now),
-    version,
-    directions,
-    demand: {
-      requests: runs.flatMap((r) => r.requests),
-      waitlist: runs.flatMap((r) => r.waitlist),
-    },
-    totals: {
-      runs: live.length,
-      seatsOffered: live.reduce((n, r) => n + r.seatsTotal, 0),
-      seatsConfirmed: live.reduce((n, r) => n + r.seatsConfirmed, 0),
-      seatsPending: live.reduce((n, r) => n + r.seatsPending, 0),
-      seatsWaitlisted: live.reduce((n, r) => n + r.seatsWaitlisted, 0),
-      travellers: live.reduce((n, r) => n + r.travellerCount, 0),
-      boarded: live.reduce((n, r) => n + r.boarded, 0),
-      noShows: live.reduce((n, r) => n + r.noShows, 0),
-    },
-    drivers: members.map((m) => ({ id: m.user.id, name: m.user.name, cars: m.user.cars })),
+  const sum = (pick: (r: BoardRow) => number) => live.reduce((n, r) => n + pick(r), 0)
+  const totals: DayBoard['totals'] = {
+    runs: live.length,
+    seatsOffered: sum((r) => r.seatsTotal),
+    seatsConfirmed: sum((r) => r.seatsConfirmed),
+    seatsPending: sum((r) => r.seatsPending),
+    seatsWaitlisted: sum((r) => r.seatsWaitlisted),
+    travellers: sum((r) => r.travellerCount),
+    boarded: sum((r) => r.boarded),
+    noShows: sum((r) => r.noShows),
   }
+  return (
+    `{"group":${text(group)},"date":${text(date)},"today":${text(todayInKz(now))},"version":${text(version)},` +
+    `"directions":[${directions.map((d) => `{"code":${text(d.code)},"runs":[${d.runs.join(',')}]}`).join(',')}],"demand":{"requests":[${joined((r) => r.requests)}],"waitlist":[${joined((r) => r.waitlist)}]},` +
+    `"totals":${text(totals)},"drivers":${drivers}}`
+  )
 }
-
-export type DayBoard = Awaited<ReturnType<typeof loadDayBoard>>
-export type BoardRun = ReturnType<typeof toBoardRun>
-export type BoardParty = NonNullable<BoardRun['parties']>[number]

@@ -1,7 +1,9 @@
 // What a run's driver and its group's coordinators see of one party (the manifest and the day
 // board): names, seats, the rider's phone once confirmed, payment, what it owes, and the legal
 // VERDICT only — never a rider's stays, documents, or the reasons and inputs behind a verdict.
-// One definition, so the two screens cannot drift apart on what they reveal.
+// One definition, so the two screens cannot drift apart on what they reveal: the day board reads
+// its parties with SQL (lib/dispatch/get-day-board.ts), and its test compares them, byte for byte,
+// with this view (lib/dispatch/testing-board-reference.ts).
 import type { Prisma } from '@/lib/generated/prisma/client'
 
 export const partyViewSelect = {
