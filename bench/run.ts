@@ -295,6 +295,11 @@ function printTable(r: Results) {
   const c = r.cores
   if (c) {
     add(`1b every core: search, ${c.processes} processes vs 1`, `${n(c.all.rps)} req/s, p99 ${n(c.all.p99)} ms; app CPU ${n(c.all.appCpuMs ?? NaN, 2)} ms`, `1 process ${n(c.single.rps)} req/s, p99 ${n(c.single.p99)} ms; ${n(c.single.appCpuMs ?? NaN, 2)} ms`, `≥ ${n(0.8 * c.processes, 1)}×: ${n(c.speedup, 2)}× (load ${c.loadAverage.join('→')})`, c.speedup >= 0.8 * c.processes)
+    // Where the machine's CPU went, per request: with the load generator and PostgreSQL on the same
+    // cores, the app's processes can only use what is left.
+    const split = (side: typeof c.single) =>
+      `${n(side.machineCpuMs, 2)} ms (app ${n(side.appCpuMs ?? NaN, 2)}, load generator ${n(side.clientCpuMs, 2)}, PostgreSQL and the rest ${n(side.machineCpuMs - (side.appCpuMs ?? 0) - side.clientCpuMs, 2)}); cores ${n(100 * side.machineBusy)}% busy`
+    add('  machine CPU per request', split(c.all), `1 process: ${split(c.single)}`, '', null)
   }
   for (const plan of r.plans ?? []) {
     add(`  plan ${new URLSearchParams(plan.query).toString()}`, `${plan.tripsAccess}, ${plan.tripsRows} rows, ${plan.sorts} sort`, `${plan.buffers} buffers`, `${n(plan.executionMs, 2)} ms`, plan.tripsAccess.includes('Index'))

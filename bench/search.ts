@@ -4,7 +4,7 @@ import { loadavg } from 'node:os'
 import pg from 'pg'
 import { addDaysIso, todayInKz } from '@/lib/dates/kz-date'
 import { buildSearchQuery, encodeCursor, searchTripsSchema, type Cursor, type SearchTripsInput } from '@/lib/trips/search-trips'
-import { runHttp, runSqlLoop, warmHttp, type HttpFigures, type SqlFigures, type SqlStatement } from './lib/load'
+import { combineHttp, runHttp, runSqlLoop, warmHttp, type HttpFigures, type SqlFigures, type SqlStatement } from './lib/load'
 import { summarise, type Latency } from './lib/stats'
 
 export type SearchQuery = Record<string, string>
@@ -42,22 +42,6 @@ export function searchStatement(query: SearchQuery, now: Date = new Date()): Sql
 }
 
 /** Two runs as one: their requests over their time; latency percentiles averaged. */
-function combine(a: HttpFigures, b: HttpFigures): HttpFigures {
-  const requests = a.requests + b.requests
-  const seconds = a.seconds + b.seconds
-  return {
-    rps: requests / seconds,
-    requests,
-    seconds,
-    p50: (a.p50 + b.p50) / 2,
-    p99: (a.p99 + b.p99) / 2,
-    max: Math.max(a.max, b.max),
-    samples: requests,
-    non2xx: a.non2xx + b.non2xx,
-    errors: a.errors + b.errors,
-    appCpuMs: a.appCpuMs === null || b.appCpuMs === null ? null : (a.appCpuMs * a.requests + b.appCpuMs * b.requests) / requests,
-  }
-}
 
 /** One connection, one query after another: the SQL's own latency, without queueing. */
 export async function sqlLatency(databaseUrl: string, statements: SqlStatement[], seconds: number): Promise<Latency> {
@@ -92,8 +76,8 @@ export async function benchSearch(url: string, databaseUrl: string, options: { s
     const search1 = await runHttp({ url, paths, connections, seconds: half, pid })
     const search2 = await runHttp({ url, paths, connections, seconds: half, pid })
     const ping2 = await runHttp({ url, paths: ['/api/ping'], connections, seconds: half, pid })
-    ping = combine(ping1, ping2)
-    search = combine(search1, search2)
+    ping = combineHttp(ping1, ping2)
+    search = combineHttp(search1, search2)
   } else {
     search = await runHttp({ url, paths, connections, seconds: options.seconds, pid })
   }
@@ -252,7 +236,7 @@ export async function benchGrowth(
     const [h1, h2] = http.get(s.size)!
     const [q1, q2] = sql.get(s.size)!
     result[s.size] = {
-      search: combine(h1!, h2!),
+      search: combineHttp(h1!, h2!),
       sql: { p50: (q1!.p50 + q2!.p50) / 2, p99: (q1!.p99 + q2!.p99) / 2, max: Math.max(q1!.max, q2!.max), samples: q1!.samples + q2!.samples },
       plan: await explainSearch(s.databaseUrl, searchMix()[0]!),
     }
@@ -262,10 +246,14 @@ export async function benchGrowth(
 
 // ─── Every core ───
 
+type CoresSide = { rps: number; p99: number; p50: number; appCpuMs: number | null; machineCpuMs: number; clientCpuMs: number; machineBusy: number }
+
 export type CoresFigures = {
   processes: number
-  single: { rps: number; p99: number; p50: number; appCpuMs: number | null }
-  all: { rps: number; p99: number; p50: number; appCpuMs: number | null }
+  /** Per request: the app's CPU, the machine's, the load generator's (the rest is PostgreSQL and
+   * anything else running); and how busy the machine's cores were. */
+  single: CoresSide
+  all: CoresSide
   /** all.rps / single.rps; the aim is ≥ 0.8 × processes. */
   speedup: number
   /** The machine's 1-minute load average before and after (other work shares these cores). */
@@ -288,9 +276,9 @@ export async function benchCores(single: { url: string; pid: number }, all: { ur
   const a1 = await runHttp({ url: all.url, paths, connections, seconds: half, pid: all.pid })
   const a2 = await runHttp({ url: all.url, paths, connections, seconds: half, pid: all.pid })
   const s2 = await runHttp({ url: single.url, paths, connections, seconds: half, pid: single.pid })
-  const one = combine(s1, s2)
-  const many = combine(a1, a2)
-  const pick = (h: HttpFigures) => ({ rps: h.rps, p50: h.p50, p99: h.p99, appCpuMs: h.appCpuMs })
+  const one = combineHttp(s1, s2)
+  const many = combineHttp(a1, a2)
+  const pick = (h: HttpFigures): CoresSide => ({ rps: h.rps, p50: h.p50, p99: h.p99, appCpuMs: h.appCpuMs, machineCpuMs: h.machineCpuMs, clientCpuMs: h.clientCpuMs, machineBusy: h.machineBusy })
   if (one.non2xx + one.errors + many.non2xx + many.errors > 0) throw new Error(`cores: ${one.non2xx + many.non2xx} non-2xx, ${one.errors + many.errors} errors`)
   return {
     processes: options.processes,

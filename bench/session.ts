@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto'
 import { encode } from 'next-auth/jwt'
 import pg from 'pg'
-import { runHttp, runSqlLoop, warmHttp, type HttpFigures, type SqlStatement } from './lib/load'
+import { combineHttp, runHttp, runSqlLoop, warmHttp, type HttpFigures, type SqlStatement } from './lib/load'
 import { SESSION_COOKIE, mintSessionCookie } from './lib/session'
 import type { Latency } from './lib/stats'
 
@@ -35,21 +35,6 @@ export type SessionFigures = {
 
 const USER_READ = `SELECT "public"."users"."id", "public"."users"."name", "public"."users"."email", "public"."users"."roles"::text[], "public"."users"."locale" FROM "public"."users"`
 
-function combine(a: HttpFigures, b: HttpFigures): HttpFigures {
-  const requests = a.requests + b.requests
-  return {
-    rps: requests / (a.seconds + b.seconds),
-    requests,
-    seconds: a.seconds + b.seconds,
-    p50: (a.p50 + b.p50) / 2,
-    p99: (a.p99 + b.p99) / 2,
-    max: Math.max(a.max, b.max),
-    samples: requests,
-    non2xx: a.non2xx + b.non2xx,
-    errors: a.errors + b.errors,
-    appCpuMs: a.appCpuMs === null || b.appCpuMs === null ? null : (a.appCpuMs * a.requests + b.appCpuMs * b.requests) / requests,
-  }
-}
 
 export async function benchSession(url: string, databaseUrl: string, secret: string, options: { seconds: number; sqlSeconds: number; pid?: number }): Promise<SessionFigures> {
   const client = new pg.Client({ connectionString: databaseUrl })
@@ -107,8 +92,8 @@ export async function benchSession(url: string, databaseUrl: string, secret: str
   return {
     inProcess,
     ping: p,
-    checked: combine(b1, b2),
-    baseline: combine(a1, a2),
+    checked: combineHttp(b1, b2),
+    baseline: combineHttp(a1, a2),
     sqlChecked: mean(turns.checked),
     sqlBaseline: mean(turns.baseline),
     endedSessions,

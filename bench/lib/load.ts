@@ -1,5 +1,6 @@
 // Load generators on loopback: autocannon for HTTP, and plain `pg` loops for the SQL alone.
 import { readdirSync, readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { summarise, type Latency } from './stats'
@@ -13,6 +14,12 @@ export type HttpFigures = Latency & {
   /** CPU the app's process spent per request (all its threads), when its pid is known: a figure
    * that other load on the machine barely moves. */
   appCpuMs: number | null
+  /** CPU the whole machine spent per request (/proc/stat), and of it the load generator's (this
+   * process): what is left is PostgreSQL and anything else running. */
+  machineCpuMs: number
+  clientCpuMs: number
+  /** Share of the machine's cores busy during the run (0–1). */
+  machineBusy: number
 }
 
 export type HttpLoad = {
@@ -62,6 +69,8 @@ export async function runHttp(load: HttpLoad): Promise<HttpFigures> {
   let next = 0
   const paths = load.paths
   const cpuBefore = processCpuMs(load.pid)
+  const machineBefore = machineBusyMs()
+  const clientBefore = process.cpuUsage()
   const result = await autocannon({
     url: load.url,
     connections: load.connections,
@@ -72,8 +81,14 @@ export async function runHttp(load: HttpLoad): Promise<HttpFigures> {
     timeout: 30,
   })
   const cpuAfter = processCpuMs(load.pid)
+  const machine = machineBusyMs() - machineBefore
+  const client = process.cpuUsage(clientBefore)
   const seconds = result.duration
+  const total = Math.max(1, result.requests.total)
   return {
+    machineCpuMs: machine / total,
+    clientCpuMs: (client.user + client.system) / 1000 / total,
+    machineBusy: machine / (seconds * 1000 * availableParallelism()),
     appCpuMs: cpuBefore === null || cpuAfter === null || result.requests.total === 0 ? null : (cpuAfter - cpuBefore) / result.requests.total,
     rps: result.requests.total / seconds,
     requests: result.requests.total,
@@ -84,6 +99,34 @@ export async function runHttp(load: HttpLoad): Promise<HttpFigures> {
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     seconds,
+  }
+}
+
+/** CPU time the machine has spent busy since boot, all cores (/proc/stat, ticks of 10 ms). */
+export function machineBusyMs(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields
+  return (user + nice + system + irq + softirq + steal) * 10
+}
+
+/** Two runs of the same load as one (ABBA halves): totals, weighted means, mean percentiles. */
+export function combineHttp(a: HttpFigures, b: HttpFigures): HttpFigures {
+  const requests = a.requests + b.requests
+  const seconds = a.seconds + b.seconds
+  return {
+    rps: requests / seconds,
+    requests,
+    seconds,
+    p50: (a.p50 + b.p50) / 2,
+    p99: (a.p99 + b.p99) / 2,
+    max: Math.max(a.max, b.max),
+    samples: requests,
+    non2xx: a.non2xx + b.non2xx,
+    errors: a.errors + b.errors,
+    appCpuMs: a.appCpuMs === null || b.appCpuMs === null ? null : (a.appCpuMs * a.requests + b.appCpuMs * b.requests) / requests,
+    machineCpuMs: (a.machineCpuMs * a.requests + b.machineCpuMs * b.requests) / requests,
+    clientCpuMs: (a.clientCpuMs * a.requests + b.clientCpuMs * b.requests) / requests,
+    machineBusy: (a.machineBusy * a.seconds + b.machineBusy * b.seconds) / seconds,
   }
 }
 

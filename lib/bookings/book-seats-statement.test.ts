@@ -12,6 +12,7 @@ import { rateLimits } from '@/lib/rate-limit'
 import { statementCounter } from '@/lib/testing/statement-count'
 import { createRider, createTrip } from '@/lib/testing/factories'
 import { bookSeats } from './book-seats'
+import { cancelBooking } from './cancel-booking'
 
 const countStatements = statementCounter()
 
@@ -125,6 +126,22 @@ describe('the booking statement', () => {
     expect((await db.trip.findUniqueOrThrow({ where: { id: trip.id } })).seatsTaken).toBe(1)
   })
 
+  test('the last seats are taken while the booking waits for the run: "full", nothing written', async () => {
+    const trip = await createTrip({ seatsTotal: 4 })
+    const { rider, travellerId } = await createRider()
+    await other.query('BEGIN')
+    // Another booking's statement takes the last four seats and holds the row until it commits.
+    await other.query('UPDATE trips SET seats_taken = 4 WHERE id = $1', [trip.id])
+    const booking = bookSeats(rider, input(trip.id, [travellerId])).catch((e: unknown) => e)
+    await waitUntilBlockedByOther()
+    await other.query('COMMIT')
+    const error = await booking
+    expect(error).toBeInstanceOf(AppError)
+    expect((error as AppError).code).toBe('TRIP_FULL')
+    expect(await db.booking.count({ where: { tripId: trip.id } })).toBe(0)
+    expect((await db.trip.findUniqueOrThrow({ where: { id: trip.id } })).seatsTaken).toBe(4)
+  })
+
   test('the run is cancelled while the booking waits for it: refused, nothing written', async () => {
     const trip = await createTrip({ seatsTotal: 4 })
     const { rider, travellerId } = await createRider()
@@ -138,5 +155,31 @@ describe('the booking statement', () => {
     expect(error).toBeInstanceOf(AppError)
     expect((error as AppError).code).toBe('TRIP_NOT_BOOKABLE')
     expect(await db.booking.count({ where: { tripId: trip.id } })).toBe(0)
+  })
+
+  test('parties of 1–3 booking, joining the waitlist and cancelling at once: every answer is a decision, and the counters equal the bookings', async () => {
+    const trips = await Promise.all([createTrip({ seatsTotal: 4 }), createTrip({ seatsTotal: 4 })])
+    const riders = await Promise.all(Array.from({ length: 60 }, (_, i) => createRider({ companions: i % 3 })))
+    const failures: unknown[] = []
+    await Promise.all(
+      riders.map(async (r, i) => {
+        const trip = trips[i % trips.length]!
+        try {
+          const booked = await bookSeats(r.rider, input(trip.id, r.travellerIds, { joinWaitlist: i % 4 === 0 }))
+          // A third cancel at once: seats come free (and waitlisted parties move up) while others book.
+          if (i % 3 === 0) await cancelBooking(r.rider, { bookingId: booked.id })
+        } catch (error) {
+          if (!(error instanceof AppError && ['TRIP_FULL', 'ALREADY_BOOKED'].includes(error.code))) failures.push(error)
+        }
+      }),
+    )
+    expect(failures).toEqual([])
+    for (const trip of trips) {
+      const [row] = await db.$queryRaw<{ seats_taken: number; live: number }[]>`
+        SELECT t.seats_taken, coalesce((SELECT sum(b.seats) FROM bookings b WHERE b.trip_id = t.id AND b.status IN ('PENDING', 'CONFIRMED')), 0)::int AS live
+        FROM trips t WHERE t.id = ${trip.id}::uuid`
+      expect(row!.seats_taken).toBe(row!.live)
+      expect(row!.seats_taken).toBeLessThanOrEqual(4)
+    }
   })
 })

@@ -285,18 +285,21 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, fingerprint: string
           (SELECT count <= ${rule.limit} FROM rl) AND t.status = 'SCHEDULED' AND t.departure_at > ${now} AS may_book
         FROM trips t WHERE t.id = ${trip.id}::uuid
         FOR NO KEY UPDATE
+      ), upd AS (
+        -- The seats, by the conditional UPDATE itself: its WHERE is checked again on the row as it is
+        -- when the lock is ours, so whatever was read before, no run is ever oversold.
+        UPDATE trips t SET seats_taken = t.seats_taken + ${seats}, updated_at = now()
+        FROM cur
+        WHERE t.id = ${trip.id}::uuid AND cur.may_book AND cur.same_terms
+          AND t.status = 'SCHEDULED' AND t.departure_at > ${now} AND t.seats_taken + ${seats} <= t.seats_total
+        RETURNING t.seats_taken
       ), decision AS (
         SELECT CASE
-            WHEN NOT (cur.may_book AND cur.same_terms) THEN NULL
-            WHEN cur.seats_taken + ${seats} <= cur.seats_total THEN ${trip.approval_mode === 'INSTANT' ? 'CONFIRMED' : 'PENDING'}::text
-            WHEN ${input.joinWaitlist} THEN 'WAITLISTED'
+            WHEN u.seats_taken IS NOT NULL THEN ${trip.approval_mode === 'INSTANT' ? 'CONFIRMED' : 'PENDING'}::text
+            WHEN ${input.joinWaitlist} AND cur.may_book AND cur.same_terms AND cur.seats_taken + ${seats} > cur.seats_total THEN 'WAITLISTED'
           END AS status,
-          CASE WHEN cur.seats_taken + ${seats} <= cur.seats_total THEN cur.seats_taken ELSE cur.seats_total - ${seats} END AS taken_before
-        FROM cur
-      ), upd AS (
-        UPDATE trips t SET seats_taken = t.seats_taken + ${seats}, updated_at = now()
-        FROM decision d WHERE t.id = ${trip.id}::uuid AND d.status IN ('CONFIRMED', 'PENDING')
-        RETURNING t.seats_taken
+          coalesce(u.seats_taken - ${seats}, cur.seats_total - ${seats}) AS taken_before
+        FROM cur LEFT JOIN upd u ON true
       ), b AS (
         INSERT INTO bookings (trip_id, rider_id, status, seats, quoted_tenge, cap_tenge, verdict, rule_version, legal_rechecked_on,
           warning_acknowledged, idempotency_key, idempotency_fingerprint, expires_at, decided_at, updated_at)
@@ -361,6 +364,8 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, fingerprint: string
       throw new AppError('TRIP_NOT_BOOKABLE', { status: 409 })
     }
     const left = Math.max(0, row.seats_total! - row.seats_taken!)
+    // The row as read said there was room, yet the UPDATE found none: decide again from a fresh read.
+    if (left >= input.travellerIds.length && attempt < STALE_TERMS_ATTEMPTS) return bookOnce(actor, input, fingerprint, now, attempt + 1)
     throw new AppError('TRIP_FULL', { status: 409, params: { left }, details: { seatsLeft: left } })
   }
   await pauseAfterCommit()
