@@ -1,6 +1,6 @@
 // The booking as one read and one statement (lib/bookings/book-seats.ts): what the statement writes is
 // exactly what the rider is answered, the run's row decides the price and the seats at the moment it
-// is locked, the rate limit is counted inside it, and a plain booking costs two statements.
+// is locked, the rate limit is counted in its read, and a plain booking costs two statements.
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'

@@ -124,7 +124,12 @@ export async function bookSeats(actor: Actor, input: BookSeatsInput, now: Date =
 
 /** What the booking's one read gives: the run, whether the rider may book it, a clash, the party. */
 type BookingContextRow = {
-  id: string
+  replay: boolean
+  /** The attempts counted in the window (null when this one was not counted: a replay, a second look). */
+  rate_count: number | null
+  rate_window_start: Date | null
+  /** Null when there is no such run (the rest is then null too). */
+  id: string | null
   driver_id: string
   status: string
   departure_at: Date
@@ -146,7 +151,6 @@ type BookingContextRow = {
   suspended: boolean
   blocked: boolean
   clash_name: string | null
-  replay: boolean
   travellers: TravellerForCheckRow[]
 }
 
@@ -156,9 +160,24 @@ type BookingContextRow = {
  * the party already in a live booking that day; whether the idempotency key was used; the party
  * with stays, documents and other live bookings (lib/bookings/legal-check.ts).
  */
-async function loadBookingContext(actor: Actor, input: BookSeatsInput): Promise<BookingContextRow | undefined> {
+async function loadBookingContext(actor: Actor, input: BookSeatsInput, countAttempt: boolean): Promise<BookingContextRow | undefined> {
+  const rule = rateLimits.bookingPerAccount
+  const key = input.idempotencyKey ?? null
   const rows = await queryPrepared<BookingContextRow>('booking_context', Prisma.sql`
-    SELECT t.id, t.driver_id, t.status::text, t.departure_at, t.departure_on::text, t.return_on::text, t.round_trip, t.seats_total,
+    WITH replay AS (
+      SELECT ${key}::text IS NOT NULL AND EXISTS (
+        SELECT 1 FROM bookings ib WHERE ib.rider_id = ${actor.id}::uuid AND ib.idempotency_key = ${key}::text) AS used
+    ), rl AS (
+      -- Every attempt counts (a retry of a booking already made does not), before anything is decided.
+      INSERT INTO rate_limits (key, window_start, count)
+      SELECT ${`${rule.name}:${actor.id}`}, now(), 1 FROM replay WHERE NOT replay.used AND ${countAttempt}::boolean
+      ON CONFLICT (key) DO UPDATE SET
+        window_start = CASE WHEN rate_limits.window_start <= now() - make_interval(secs => ${rule.windowSeconds}) THEN now() ELSE rate_limits.window_start END,
+        count = CASE WHEN rate_limits.window_start <= now() - make_interval(secs => ${rule.windowSeconds}) THEN 1 ELSE rate_limits.count + 1 END
+      RETURNING count, window_start
+    )
+    SELECT replay.used AS replay, rl.count AS rate_count, rl.window_start AS rate_window_start,
+      t.id, t.driver_id, t.status::text, t.departure_at, t.departure_on::text, t.return_on::text, t.round_trip, t.seats_total,
       t.approval_mode::text, t.request_ttl_hours, t.origin_city_id, t.checkpoint_id,
       t.pricing_mode::text, t.price_per_seat_tenge, t.total_cost_tenge, t.min_riders, t.driver_shares,
       oc.name_ru AS origin_name, dc.name_ru AS destination_name,
@@ -170,17 +189,14 @@ async function loadBookingContext(actor: Actor, input: BookSeatsInput): Promise<
        WHERE cbt.traveller_id = ANY(${input.travellerIds}::uuid[]) AND cb.status IN ('PENDING', 'CONFIRMED', 'WAITLISTED')
          AND ct.departure_on = t.departure_on AND ct.status <> 'CANCELLED'
        LIMIT 1) AS clash_name,
-      (${input.idempotencyKey ?? null}::text IS NOT NULL AND EXISTS (
-        SELECT 1 FROM bookings ib WHERE ib.rider_id = ${actor.id}::uuid AND ib.idempotency_key = ${input.idempotencyKey ?? null}::text)) AS replay,
       (SELECT coalesce(json_agg(p), '[]'::json) FROM (${travellersForCheckSql(actor.id, input.travellerIds, { tripId: input.tripId })}) p) AS travellers
-    FROM trips t JOIN cities oc ON oc.id = t.origin_city_id JOIN cities dc ON dc.id = t.destination_city_id
-    WHERE t.id = ${input.tripId}::uuid`)
+    FROM replay LEFT JOIN rl ON true
+      LEFT JOIN trips t ON t.id = ${input.tripId}::uuid
+      LEFT JOIN cities oc ON oc.id = t.origin_city_id LEFT JOIN cities dc ON dc.id = t.destination_city_id`)
   return rows[0]
 }
 
 type WriteRow = {
-  rate_count: number
-  rate_window_start: Date
   trip_status: string | null
   departure_at: Date | null
   seats_total: number | null
@@ -199,13 +215,19 @@ type WriteRow = {
 const STALE_TERMS_ATTEMPTS = 3
 
 async function bookOnce(actor: Actor, input: BookSeatsInput, fingerprint: string, now: Date, attempt = 1): Promise<BookSeatsResult> {
-  const context = await loadBookingContext(actor, input)
-  if (context?.replay || (!context && input.idempotencyKey)) {
+  // A second look after a stale read is the same attempt: it is not counted again.
+  const context = (await loadBookingContext(actor, input, attempt === 1))!
+  if (context.replay) {
     const replay = await findByIdempotencyKey(actor.id, input.idempotencyKey, fingerprint)
     if (replay) return replay
   }
-  if (!context) throw new AppError('NOT_FOUND')
-  const trip = context
+  const rule = rateLimits.bookingPerAccount
+  if (context.rate_count !== null && context.rate_count > rule.limit) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((context.rate_window_start!.getTime() + rule.windowSeconds * 1000 - Date.now()) / 1000))
+    throw new AppError('RATE_LIMITED', { params: { seconds: retryAfterSeconds }, retryAfterSeconds })
+  }
+  if (context.id === null) throw new AppError('NOT_FOUND')
+  const trip = { ...context, id: context.id }
   if (trip.driver_id === actor.id) throw new AppError('OWN_TRIP', { status: 409 })
   // A suspended account books nothing; a block between rider and driver either way refuses.
   if (trip.suspended) throw new AppError('ACCOUNT_SUSPENDED', { status: 403 })
@@ -255,8 +277,6 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, fingerprint: string
     }),
   )
   const ttlHours = trip.request_ttl_hours ?? 3
-  const rule = rateLimits.bookingPerAccount
-  const rateKey = `${rule.name}:${actor.id}`
   const route = `${trip.origin_name} → ${trip.destination_name}`
   const params = JSON.stringify({ tripId: trip.id, route, departureAt: trip.departure_at.toISOString(), seats, rider: actor.name })
   const stayIds = currentStays.map((c) => c.travellerId)
@@ -271,18 +291,12 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, fingerprint: string
   let row: WriteRow | undefined
   try {
     ;[row] = await queryPrepared<WriteRow>('booking_write', Prisma.sql`
-      WITH rl AS (
-        INSERT INTO rate_limits (key, window_start, count) VALUES (${rateKey}, now(), 1)
-        ON CONFLICT (key) DO UPDATE SET
-          window_start = CASE WHEN rate_limits.window_start <= now() - make_interval(secs => ${rule.windowSeconds}) THEN now() ELSE rate_limits.window_start END,
-          count = CASE WHEN rate_limits.window_start <= now() - make_interval(secs => ${rule.windowSeconds}) THEN 1 ELSE rate_limits.count + 1 END
-        RETURNING count, window_start
-      ), cur AS (
+      WITH cur AS (
         SELECT t.status, t.departure_at, t.seats_total, t.seats_taken,
           (t.pricing_mode::text, t.price_per_seat_tenge, t.total_cost_tenge, t.min_riders, t.driver_shares, t.seats_total, t.approval_mode::text, t.request_ttl_hours)
             IS NOT DISTINCT FROM (${trip.pricing_mode}::text, ${trip.price_per_seat_tenge}::int, ${trip.total_cost_tenge}::int, ${trip.min_riders}::int,
                                   ${trip.driver_shares}::boolean, ${trip.seats_total}::int, ${trip.approval_mode}::text, ${trip.request_ttl_hours}::int) AS same_terms,
-          (SELECT count <= ${rule.limit} FROM rl) AND t.status = 'SCHEDULED' AND t.departure_at > ${now} AS may_book
+          t.status = 'SCHEDULED' AND t.departure_at > ${now} AS may_book
         FROM trips t WHERE t.id = ${trip.id}::uuid
         FOR NO KEY UPDATE
       ), upd AS (
@@ -333,14 +347,13 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, fingerprint: string
         SELECT ${trip.driver_id}::uuid, 'BOOKING_RECEIVED', ${NOTIFICATION_TOPICS.BOOKING_RECEIVED}::text,
           (${params}::jsonb || jsonb_build_object('bookingId', b.id, 'pending', CASE WHEN b.status = 'PENDING' THEN 1 ELSE 0 END))::text, NULL
         FROM b WHERE b.status <> 'WAITLISTED'`)}
-      SELECT rl.count AS rate_count, rl.window_start AS rate_window_start,
-        cur.status::text AS trip_status, cur.departure_at, cur.seats_total, cur.seats_taken, cur.same_terms,
+      SELECT cur.status::text AS trip_status, cur.departure_at, cur.seats_total, cur.seats_taken, cur.same_terms,
         b.id AS booking_id, b.status::text AS booking_status, b.quoted_tenge, b.cap_tenge, b.payment_state::text, b.expires_at, b.created_at,
         (SELECT count(*) FROM bt)::int AS travellers_written, (SELECT count(*) FROM st)::int AS stays_written,
         (SELECT count(*) FROM deliveries)::int AS deliveries,
         CASE WHEN b.id IS NOT NULL THEN pg_notify(${OUTBOX_CHANNEL}, '')::text END AS woken
         ${faultPauseInStatement()}
-      FROM rl LEFT JOIN cur ON true LEFT JOIN b ON true`)
+      FROM (SELECT 1) AS one LEFT JOIN cur ON true LEFT JOIN b ON true`)
   } catch (error) {
     if (error instanceof Error && error.message.includes('stays_one_open_per_traveller')) {
       throw new AppError('VALIDATION', { fields: { currentStays: [{ key: 'validation.secondOpenStay' }] } })
@@ -351,10 +364,6 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, fingerprint: string
     throw error
   }
   if (!row) throw new Error('the booking statement returned no row')
-  if (row.rate_count > rule.limit) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((row.rate_window_start.getTime() + rule.windowSeconds * 1000 - Date.now()) / 1000))
-    throw new AppError('RATE_LIMITED', { params: { seconds: retryAfterSeconds }, retryAfterSeconds })
-  }
   if (row.booking_id === null) {
     if (row.trip_status !== 'SCHEDULED' || !row.departure_at || row.departure_at <= now) throw new AppError('TRIP_NOT_BOOKABLE', { status: 409 })
     if (!row.same_terms) {
