@@ -44,6 +44,18 @@ async function waitUntilBlockedByOther() {
   }
 }
 
+/** Books while another transaction has changed the run and holds its row: the booking reads the run
+ * as it was (the change is not committed), waits for the row inside its write, and goes on once the
+ * change commits. The booking's result, or what it threw. */
+async function bookWhileRunChanges(tripId: string, change: string, book: () => Promise<unknown>): Promise<unknown> {
+  await other.query('BEGIN')
+  await other.query(change, [tripId])
+  const booking = book().catch((e: unknown) => e)
+  await waitUntilBlockedByOther()
+  await other.query('COMMIT')
+  return booking
+}
+
 describe('the booking statement', () => {
   test('a plain booking is one read and one write; the answer is the row as stored', async () => {
     const trip = await createTrip({ seatsTotal: 4 })
@@ -114,14 +126,11 @@ describe('the booking statement', () => {
   test('the driver changes the price while the booking waits for the run: the booking is quoted at the new price', async () => {
     const trip = await createTrip({ seatsTotal: 4 })
     const { rider, travellerId } = await createRider()
-    await other.query('BEGIN')
-    await other.query('SELECT 1 FROM trips WHERE id = $1 FOR UPDATE', [trip.id])
-    const booking = bookSeats(rider, input(trip.id, [travellerId], { idempotencyKey: `price-${randomUUID()}` }))
-    // The booking read the run (4,000 a seat) and now waits for its row inside the write.
-    await waitUntilBlockedByOther()
-    await other.query('UPDATE trips SET price_per_seat_tenge = 5500, seat_price_tenge = 5500 WHERE id = $1', [trip.id])
-    await other.query('COMMIT')
-    expect(await booking).toMatchObject({ status: 'CONFIRMED', quotedTenge: 5500, capTenge: 5500 })
+    // The booking reads the run at 4,000 a seat; the price is 5,500 by the time it holds the row.
+    const booking = await bookWhileRunChanges(trip.id, 'UPDATE trips SET price_per_seat_tenge = 5500, seat_price_tenge = 5500 WHERE id = $1', () =>
+      bookSeats(rider, input(trip.id, [travellerId], { idempotencyKey: `price-${randomUUID()}` })),
+    )
+    expect(booking).toMatchObject({ status: 'CONFIRMED', quotedTenge: 5500, capTenge: 5500 })
     expect(await db.booking.count({ where: { tripId: trip.id } })).toBe(1)
     expect((await db.trip.findUniqueOrThrow({ where: { id: trip.id } })).seatsTaken).toBe(1)
   })
@@ -129,13 +138,8 @@ describe('the booking statement', () => {
   test('the last seats are taken while the booking waits for the run: "full", nothing written', async () => {
     const trip = await createTrip({ seatsTotal: 4 })
     const { rider, travellerId } = await createRider()
-    await other.query('BEGIN')
     // Another booking's statement takes the last four seats and holds the row until it commits.
-    await other.query('UPDATE trips SET seats_taken = 4 WHERE id = $1', [trip.id])
-    const booking = bookSeats(rider, input(trip.id, [travellerId])).catch((e: unknown) => e)
-    await waitUntilBlockedByOther()
-    await other.query('COMMIT')
-    const error = await booking
+    const error = await bookWhileRunChanges(trip.id, 'UPDATE trips SET seats_taken = 4 WHERE id = $1', () => bookSeats(rider, input(trip.id, [travellerId])))
     expect(error).toBeInstanceOf(AppError)
     expect((error as AppError).code).toBe('TRIP_FULL')
     expect(await db.booking.count({ where: { tripId: trip.id } })).toBe(0)
@@ -145,13 +149,9 @@ describe('the booking statement', () => {
   test('the run is cancelled while the booking waits for it: refused, nothing written', async () => {
     const trip = await createTrip({ seatsTotal: 4 })
     const { rider, travellerId } = await createRider()
-    await other.query('BEGIN')
-    await other.query('SELECT 1 FROM trips WHERE id = $1 FOR UPDATE', [trip.id])
-    const booking = bookSeats(rider, input(trip.id, [travellerId], { joinWaitlist: true })).catch((e: unknown) => e)
-    await waitUntilBlockedByOther()
-    await other.query(`UPDATE trips SET status = 'CANCELLED' WHERE id = $1`, [trip.id])
-    await other.query('COMMIT')
-    const error = await booking
+    const error = await bookWhileRunChanges(trip.id, "UPDATE trips SET status = 'CANCELLED' WHERE id = $1", () =>
+      bookSeats(rider, input(trip.id, [travellerId], { joinWaitlist: true })),
+    )
     expect(error).toBeInstanceOf(AppError)
     expect((error as AppError).code).toBe('TRIP_NOT_BOOKABLE')
     expect(await db.booking.count({ where: { tripId: trip.id } })).toBe(0)

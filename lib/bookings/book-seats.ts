@@ -160,7 +160,7 @@ type BookingContextRow = {
  * the party already in a live booking that day; whether the idempotency key was used; the party
  * with stays, documents and other live bookings (lib/bookings/legal-check.ts).
  */
-async function loadBookingContext(actor: Actor, input: BookSeatsInput, countAttempt: boolean): Promise<BookingContextRow | undefined> {
+async function loadBookingContext(actor: Actor, input: BookSeatsInput, countAttempt: boolean): Promise<BookingContextRow> {
   const rule = rateLimits.bookingPerAccount
   const key = input.idempotencyKey ?? null
   const rows = await queryPrepared<BookingContextRow>('booking_context', Prisma.sql`
@@ -193,7 +193,8 @@ async function loadBookingContext(actor: Actor, input: BookSeatsInput, countAtte
     FROM replay LEFT JOIN rl ON true
       LEFT JOIN trips t ON t.id = ${input.tripId}::uuid
       LEFT JOIN cities oc ON oc.id = t.origin_city_id LEFT JOIN cities dc ON dc.id = t.destination_city_id`)
-  return rows[0]
+  // Always one row (the replay CTE's), with the run's columns null when there is no such run.
+  return rows[0]!
 }
 
 type WriteRow = {
@@ -216,7 +217,7 @@ const STALE_TERMS_ATTEMPTS = 3
 
 async function bookOnce(actor: Actor, input: BookSeatsInput, fingerprint: string, now: Date, attempt = 1): Promise<BookSeatsResult> {
   // A second look after a stale read is the same attempt: it is not counted again.
-  const context = (await loadBookingContext(actor, input, attempt === 1))!
+  const context = await loadBookingContext(actor, input, attempt === 1)
   if (context.replay) {
     const replay = await findByIdempotencyKey(actor.id, input.idempotencyKey, fingerprint)
     if (replay) return replay
@@ -282,8 +283,8 @@ async function bookOnce(actor: Actor, input: BookSeatsInput, fingerprint: string
   const stayIds = currentStays.map((c) => c.travellerId)
   const stayDates = currentStays.map((c) => c.entryOn)
 
-  // ONE statement, atomic by itself: the rate limit counted; the run's row locked and read as it is
-  // now; the seats taken with a conditional UPDATE (`seats_taken + n <= seats_total`: the database,
+  // ONE statement, atomic by itself (the rate limit was counted in the read): the run's row locked
+  // and read as it is now; the seats taken with a conditional UPDATE (`seats_taken + n <= seats_total`: the database,
   // not a read in our code, decides who gets the last seat — a CHECK constraint backs it up); the
   // booking, its travellers, the entry dates given as open stays and the outbox (lib/notifications)
   // written only when a seat (or a waitlist place) was granted. A unique index (one live booking per
