@@ -9,6 +9,8 @@ export async function blockUser(actor: Actor, userId: string) {
   if (userId === actor.id) throw new AppError('BLOCK_SELF', { status: 409 })
   const target = await db.user.findFirst({ where: { id: userId, deletedAt: null }, select: { id: true } })
   if (!target) throw new AppError('NOT_FOUND')
-  await db.block.upsert({ where: { blockerId_blockedId: { blockerId: actor.id, blockedId: userId } }, create: { blockerId: actor.id, blockedId: userId }, update: {} })
+  // INSERT … ON CONFLICT DO NOTHING: two blocks of the same member at once both succeed (Prisma's
+  // upsert reads, then inserts, and the second insert hit the primary key: a 500 the fuzz suite found).
+  await db.block.createMany({ data: [{ blockerId: actor.id, blockedId: userId }], skipDuplicates: true })
   return { userId, blocked: true }
 }

@@ -174,5 +174,10 @@ describe('blocks', () => {
     await blockUser(me, them.id)
     await blockUser(me, them.id)
     expect(await db.block.count({ where: { blockerId: me.id } })).toBe(1)
+    // Several at once (a double tap, a retry): every one succeeds, still one block.
+    const other = await createUser()
+    const outcomes = await Promise.allSettled(Array.from({ length: 30 }, () => blockUser(me, other.id)))
+    expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([])
+    expect(await db.block.count({ where: { blockerId: me.id, blockedId: other.id } })).toBe(1)
   })
 })
